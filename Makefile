@@ -1,0 +1,88 @@
+# The course kit's commands. Every target creates and uses the project virtual environment
+# (.venv) itself; Jupyter, IPython and matplotlib write only under build/, never into $HOME.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BUILD := $(CURDIR)/build
+TORCH_SPEC ?= torch==2.13.0
+JOBS ?= 2
+
+# MNIST: a local copy if there is one (the verified copy beside the repo in CI), otherwise the
+# loader's cache, downloading there with checksum verification on first use.
+MNIST_DIR ?= $(firstword $(wildcard $(abspath $(CURDIR)/../shared/data/mnist)) $(CURDIR)/data/mnist)
+export MNIST_DIR
+export JUPYTER_CONFIG_DIR := $(BUILD)/jupyter/config
+export JUPYTER_DATA_DIR := $(BUILD)/jupyter/data
+export JUPYTER_RUNTIME_DIR := $(BUILD)/jupyter/runtime
+export IPYTHONDIR := $(BUILD)/ipython
+export MPLCONFIGDIR := $(BUILD)/matplotlib
+export PYTHONHASHSEED := 0
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help venv oracle test test-core test-slow release solutions validate demo autograde bench lab clean
+
+help:
+	@echo "make demo       build the course and grade a demo class (the main job)"
+	@echo "make test       the test suite (core, oracle, release, solutions under nbval, grading)"
+	@echo "make test-slow  long runs: full MNIST training figures, mutant corpus through nbgrader"
+	@echo "make release    student notebooks and packages into assignments/"
+	@echo "make solutions  executed solution notebooks into solutions/"
+	@echo "make autograde  grade submissions: make autograde ARGS='--submissions DIR'"
+	@echo "make bench      numpynet vs PyTorch CPU benchmark"
+	@echo "make lab        JupyterLab on the course, with the course kernel"
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	$(PY) -m autograder kernel
+	touch $@
+
+# The test-only oracle: PyTorch, CPU build (pip takes the local CPU wheel here).
+oracle: $(VENV)/.oracle
+
+$(VENV)/.oracle: $(VENV)/.installed
+	$(PY) -m pip install --quiet "$(TORCH_SPEC)"
+	touch $@
+
+# Solutions run under nbval: their outputs are regression-checked, timings and progress bars sanitized.
+NBVAL := --nbval --sanitize-with autograder/nbval_sanitize.cfg --nbval-kernel-name python3 --nbval-cell-timeout 900
+SOLUTION_NBS := $(wildcard solutions/*/*.ipynb)
+
+test: venv oracle
+	$(PY) -m autograder release --check
+	$(PY) -m pytest -q tests $(if $(SOLUTION_NBS),$(SOLUTION_NBS) $(NBVAL))
+
+test-core: venv oracle
+	$(PY) -m pytest -q tests
+
+test-slow: venv oracle
+	$(PY) -m pytest -q -m slow tests
+
+release: venv
+	$(PY) -m autograder release
+
+solutions: venv
+	$(PY) -m autograder solutions
+
+validate: venv
+	$(PY) -m autograder validate
+
+demo: venv
+	$(PY) -m autograder release
+	$(PY) -m autograder demo --jobs $(JOBS)
+
+autograde: venv
+	$(PY) -m autograder grade $(ARGS)
+
+bench: venv oracle
+	$(PY) benchmarks/bench.py $(ARGS)
+
+lab: venv
+	$(VENV)/bin/jupyter lab --notebook-dir=$(CURDIR)
+
+clean:
+	rm -rf build release submitted autograded feedback demo

@@ -1,0 +1,120 @@
+"""Helpers for checks: comparisons whose failure messages teach."""
+import numpy as np
+
+from .. import reference
+
+
+def ref():
+    """The reference core (``numpynet_reference``)."""
+    return reference.load()
+
+
+class CheckFailed(AssertionError):
+    """A check failed; the message is what the student reads in the feedback."""
+
+
+def fail(message):
+    raise CheckFailed(message)
+
+
+def _short(a, limit=8):
+    a = np.asarray(a)
+    flat = a.ravel()
+    body = np.array2string(flat[:limit], precision=5, separator=", ")
+    more = f" ... ({a.size} values)" if a.size > limit else ""
+    shape = f" shape {a.shape}" if a.ndim > 1 else ""
+    return f"{body}{more}{shape}"
+
+
+def call(what, fn, *args, **kwargs):
+    """Call student code; turn an exception into a failure that says which call raised what."""
+    try:
+        return fn(*args, **kwargs)
+    except CheckFailed:
+        raise
+    except NotImplementedError:
+        fail(f"{what} raised NotImplementedError: write your implementation in the answer cell "
+             "(and run that cell before the tests)")
+    except Exception as err:  # noqa: BLE001 - any student error becomes feedback
+        fail(f"{what} raised {type(err).__name__}: {err}")
+
+
+def as_array(what, value):
+    try:
+        arr = np.asarray(value)
+    except Exception as err:  # noqa: BLE001
+        fail(f"{what} returned {type(value).__name__}, which is not an array ({err})")
+    if arr.dtype == object or not np.issubdtype(arr.dtype, np.number) and arr.dtype != np.bool_:
+        fail(f"{what} returned {type(value).__name__} with dtype {arr.dtype}; expected a numeric array")
+    return arr
+
+
+def expect_shape(what, actual, shape):
+    actual = np.asarray(actual)
+    if actual.shape != tuple(shape):
+        fail(f"{what}: expected shape {tuple(shape)}, got {actual.shape}")
+
+
+def expect_close(what, actual, expected, rtol=1e-5, atol=1e-7, mistakes=()):
+    """Fail unless ``actual`` matches ``expected``; ``mistakes`` is a list of (wrong_value, name):
+    when ``actual`` matches a known wrong value, the message names that mistake."""
+    actual = as_array(what, actual)
+    expected = np.asarray(expected)
+    if actual.shape != expected.shape:
+        fail(f"{what}: expected shape {expected.shape}, got {actual.shape}")
+    if np.allclose(actual, expected, rtol=rtol, atol=atol):
+        return
+    message = f"{what}: expected {_short(expected)}, got {_short(actual)}"
+    bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol)
+    if bad.any() and actual.ndim:
+        idx = tuple(int(i) for i in np.argwhere(bad)[0])
+        message += f" (first difference at index {idx}: expected {expected[idx]:.6g}, got {actual[idx]:.6g})"
+    for wrong, name in mistakes:
+        wrong = np.asarray(wrong)
+        if wrong.shape == actual.shape and np.allclose(actual, wrong, rtol=rtol, atol=atol):
+            message += f". This is what {name}"
+            break
+    fail(message)
+
+
+def expect_unchanged(what, before, after):
+    if not np.array_equal(before, after, equal_nan=True):
+        changed = int(np.sum(before != after))
+        fail(f"{what} modified its input in place ({changed} values changed, e.g. negatives set to 0). "
+             "Work on a new array (np.maximum, np.where, or x.copy()) and leave the caller's array alone: "
+             "the layer keeps it for the backward pass")
+
+
+_MNIST = {}
+
+
+def mnist_test_set():
+    """The MNIST test images (float32 NHWC in [0, 1], as ``load_mnist`` gives them) and labels,
+    loaded by the reference loader (checksums verified), once per process."""
+    if "test" not in _MNIST:
+        data = ref().data.load_mnist()
+        _MNIST["test"] = (data.x_test, data.y_test)
+    return _MNIST["test"]
+
+
+def mnist_accuracy(model, minimum, what="your model", calibration=""):
+    """Recompute ``model``'s accuracy on the whole MNIST test set and require at least ``minimum``.
+
+    The model must take the images as ``load_mnist`` returns them and expose ``predict`` or
+    ``forward(x, training=False)``. ``calibration`` says where the threshold comes from.
+    """
+    x, y = mnist_test_set()
+    if hasattr(model, "predict"):
+        predicted = call(f"{what}.predict", model.predict, x)
+    else:
+        logits = call(f"{what}.forward", model.forward, x, training=False)
+        predicted = np.asarray(logits).argmax(axis=1)
+    predicted = as_array(f"{what}.predict", predicted)
+    expect_shape(f"predictions of {what} on the {len(y)} test images", predicted, y.shape)
+    accuracy = float(np.mean(predicted == y))
+    if accuracy < minimum:
+        fail(f"{what} classifies {accuracy:.2%} of the 10,000 MNIST test images correctly; "
+             f"at least {minimum:.1%} is expected{' (' + calibration + ')' if calibration else ''}. "
+             "A model near 10% is guessing: look for a mistake in the pieces above "
+             "(their tests), then at the learning rate and the number of iterations")
+    return accuracy

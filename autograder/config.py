@@ -1,0 +1,42 @@
+"""nbgrader configuration for the course, written into each course directory as nbgrader_config.py
+so that nbgrader, run by ``python -m autograder`` or by hand in that folder, uses it."""
+from pathlib import Path
+
+from .course import COURSE_ID, ROOT
+
+CELL_TIMEOUT = 600  # seconds per cell: the CNN's MNIST training takes a few minutes on a laptop
+
+TEMPLATE = '''# Written by `python -m autograder`; edit autograder/config.py instead.
+c = get_config()  # noqa: F821
+c.CourseDirectory.course_id = {course_id!r}
+c.CourseDirectory.root = {root!r}
+c.CourseDirectory.source_directory = {source!r}
+c.CourseDirectory.release_directory = {release!r}
+c.CourseDirectory.db_url = "sqlite:///" + {db!r} + "?timeout=30"
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".git"]
+c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
+c.Execute.timeout = {timeout}
+c.Execute.kernel_name = "python3"
+c.Execute.interrupt_on_timeout = True
+c.Execute.extra_arguments = ["--HistoryManager.enabled=False", "--quiet"]
+c.Autograde.create_student = True
+c.ExecutePreprocessor.kernel_name = "python3"
+c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollector"
+# LMS downloads named <student>_<anything>_<assignment notebook>.ipynb or <student>_<notebook>.ipynb
+c.FileNameCollector.named_regexp = r"(?P<student_id>[A-Za-z0-9][A-Za-z0-9.-]*)_(?:.*_)?(?P<file_id>ps[0-9]+_[A-Za-z0-9_]+?\\.ipynb)$"
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from autograder.feedback import HideHiddenTests  # noqa: E402
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+'''
+
+
+def write(course_dir, release_dir=None):
+    """Write ``course_dir/nbgrader_config.py``; the source notebooks are always the repository's."""
+    course_dir = Path(course_dir).resolve()
+    course_dir.mkdir(parents=True, exist_ok=True)
+    text = TEMPLATE.format(course_id=COURSE_ID, root=str(course_dir), source=str(ROOT / "source"),
+                           release=str(Path(release_dir).resolve() if release_dir else course_dir / "release"),
+                           db=str(course_dir / "gradebook.db"), timeout=CELL_TIMEOUT)
+    (course_dir / "nbgrader_config.py").write_text(text)
+    return course_dir / "nbgrader_config.py"
