@@ -1,7 +1,9 @@
 """``python -m autograder``: build the course, grade a class, make the demo."""
 import argparse
+import shutil
 import sys
 import time
+from pathlib import Path
 
 from . import release as rel
 from .course import ASSIGNMENTS
@@ -44,6 +46,39 @@ def cmd_validate(args):
         raise SystemExit(f"validation failed for {bad}")
 
 
+def cmd_grade(args):
+    from . import grade
+    grade.prepare_environment()
+    class_dir = Path(args.class_dir).resolve()
+    assignments = args.assignments or rel.available()
+    if args.zip:
+        if not args.assignment:
+            raise SystemExit("--zip needs --assignment: the assignment the notebooks in the zip belong to")
+        grade.init_class(class_dir, [args.assignment])
+        grade.collect_zip(class_dir, args.zip, args.assignment)
+    if args.submissions:
+        grade.init_class(class_dir, assignments)
+        print(f"collected {grade.collect_folder(class_dir, args.submissions)} submissions from {args.submissions}")
+    if not (class_dir / "submitted").is_dir():
+        raise SystemExit(f"nothing to grade: {class_dir}/submitted does not exist; pass --submissions DIR "
+                         "(laid out <student>/<assignment>/<notebook>.ipynb) or --zip FILE --assignment NAME")
+    grade.grade_class(class_dir, assignments, args.students or None, args.jobs, args.timeout)
+
+
+def cmd_demo(args):
+    from . import demo, grade
+    grade.prepare_environment()
+    class_dir = Path(args.class_dir).resolve()
+    if class_dir.exists():
+        shutil.rmtree(class_dir)
+    assignments = args.assignments or rel.available()
+    grade.init_class(class_dir, assignments)
+    students = dict(demo.STUDENTS, **(demo.INFINITE_LOOP_STUDENT if args.infinite_loop else {}))
+    demo.build(class_dir, class_dir / "release", assignments, students)
+    print(f"demo class: {', '.join(students)} in {class_dir / 'submitted'}")
+    grade.grade_class(class_dir, assignments, None, args.jobs, args.timeout)
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -59,6 +94,24 @@ def build_parser():
     p = sub.add_parser("validate", help="nbgrader validate: sources pass, releases fail")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("grade", help="autograde a class with nbgrader: reports, feedback, grades.csv")
+    p.add_argument("--class-dir", default=str(rel.BUILD / "class"), help="the nbgrader course folder (created)")
+    p.add_argument("--submissions", help="folder of <student>/<assignment>/<notebook>.ipynb to collect")
+    p.add_argument("--zip", help="an LMS zip of notebooks named <student>_..._<assignment>.ipynb")
+    p.add_argument("--assignment", help="the assignment of --zip")
+    p.add_argument("--assignments", nargs="*", help="only these assignments")
+    p.add_argument("--students", nargs="*", help="only these students")
+    p.add_argument("--jobs", type=int, default=1, help="students graded in parallel (one process each)")
+    p.add_argument("--timeout", type=float, default=None, help="seconds for one submission, in all")
+    p.set_defaults(func=cmd_grade)
+    p = sub.add_parser("demo", help="build a demo class from the course and grade it")
+    p.add_argument("--class-dir", default=str(rel.BUILD / "demo"))
+    p.add_argument("--assignments", nargs="*")
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--timeout", type=float, default=None)
+    p.add_argument("--infinite-loop", action="store_true",
+                   help="add a student whose notebook never finishes (costs one cell timeout)")
+    p.set_defaults(func=cmd_demo)
     return parser
 
 

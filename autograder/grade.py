@@ -1,0 +1,359 @@
+"""Grade a class with nbgrader: collect, autograde (one student per process, several in parallel),
+feedback without hidden tests, grades.csv, a JSON report per student and assignment, a summary.
+
+A class directory is an nbgrader course directory:
+
+    <class>/nbgrader_config.py   written from autograder/config.py
+    <class>/gradebook.db         nbgrader's gradebook (SQLite)
+    <class>/release/             the student versions, regenerated from source/
+    <class>/submitted/<student>/<assignment>/<assignment>.ipynb
+    <class>/autograded/, feedback/    nbgrader's
+    <class>/reports/<student>/<assignment>.json, grades.csv, summary.txt, scores.png
+
+Nothing already graded is lost to a failure: a submission whose grading fails keeps its previous
+autograded notebook and grades, and the report says why.
+"""
+import contextlib
+import dataclasses
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+import nbformat
+
+from . import config, notebook, student_package
+from .course import ASSIGNMENTS, ROOT
+
+
+@dataclasses.dataclass
+class Outcome:
+    student: str
+    assignment: str
+    status: str            # "graded", "failed" (kept the previous grade if any), "missing"
+    reason: str = ""
+    seconds: float = 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# the class directory
+
+def init_class(class_dir, assignments):
+    """Write the nbgrader config and (re)generate the assignments, which syncs the gradebook with
+    the source notebooks."""
+    class_dir = Path(class_dir).resolve()
+    config.write(class_dir)
+    for a in assignments:
+        run_nbgrader(["generate_assignment", a, "--force"], class_dir, check=True)
+    return class_dir
+
+
+def run_nbgrader(args, class_dir, check=False, timeout=None):
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=class_dir,
+                          capture_output=True, text=True, timeout=timeout)
+    if check and proc.returncode != 0:
+        raise RuntimeError(f"`nbgrader {' '.join(args)}` failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return proc
+
+
+def collect_folder(class_dir, source):
+    """Copy submissions laid out as ``<student>/<assignment>/...`` into ``submitted/``."""
+    source = Path(source)
+    if not source.is_dir():
+        raise FileNotFoundError(f"no submissions folder {source}; expected <student>/<assignment>/<notebook>.ipynb")
+    count = 0
+    for student_dir in sorted(p for p in source.iterdir() if p.is_dir()):
+        for assignment_dir in sorted(p for p in student_dir.iterdir() if p.is_dir()):
+            target = Path(class_dir) / "submitted" / student_dir.name / assignment_dir.name
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.copytree(assignment_dir, target)
+            count += 1
+    return count
+
+
+def collect_zip(class_dir, zip_path, assignment):
+    """nbgrader zip_collect: an LMS download of notebooks named by student
+    (``<student>_..._<assignment>.ipynb``) into ``submitted/``."""
+    archive = Path(class_dir) / "downloaded" / assignment / "archive"
+    archive.mkdir(parents=True, exist_ok=True)
+    shutil.copy(zip_path, archive / Path(zip_path).name)
+    proc = run_nbgrader(["zip_collect", assignment, "--force"], class_dir)
+    if proc.returncode != 0:
+        raise RuntimeError(f"zip_collect failed for {zip_path}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    return proc
+
+
+def submissions(class_dir, assignments, students=None):
+    """(student, assignment) pairs present in ``submitted/``."""
+    root = Path(class_dir) / "submitted"
+    pairs = []
+    for student_dir in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+        if students and student_dir.name not in students:
+            continue
+        for a in assignments:
+            if (student_dir / a).is_dir():
+                pairs.append((student_dir.name, a))
+    return pairs
+
+
+# ---------------------------------------------------------------------------------------------
+# one submission
+
+def prepare(class_dir, student, assignment):
+    """Make a submission gradable, or say why it is not. Returns (ok, reason)."""
+    folder = Path(class_dir) / "submitted" / student / assignment
+    expected = folder / f"{assignment}.ipynb"
+    notes = []
+    if not expected.exists():
+        others = sorted(folder.glob("*.ipynb"))
+        if len(others) == 1:
+            shutil.move(str(others[0]), expected)
+            notes.append(f"the notebook was named {others[0].name}; graded it as {expected.name}")
+        else:
+            found = ", ".join(p.name for p in others) or "no notebook"
+            return False, f"missing notebook {expected.name} (found {found})"
+    try:
+        nb = nbformat.read(str(expected), as_version=4)
+        nbformat.validate(nb)
+    except Exception as err:  # noqa: BLE001 - any unreadable notebook is reported, not raised
+        first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        return False, f"{expected.name} is not a valid notebook ({type(err).__name__}: {first_line[:200]})"
+    # The student package is ours: whatever the student sent in numpynet/ is replaced, so a
+    # locked reference cannot be unlocked by editing it.
+    package = folder / "numpynet"
+    if package.exists():
+        shutil.rmtree(package)
+    student_package.build(assignment, folder)
+    return True, "; ".join(notes)
+
+
+@contextlib.contextmanager
+def student_lock(class_dir, student):
+    """One grading of a student at a time, across processes and concurrent invocations."""
+    lock_dir = Path(class_dir) / ".locks"
+    lock_dir.mkdir(exist_ok=True)
+    with open(lock_dir / f"{student}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def autograde_one(class_dir, student, assignment, timeout=None):
+    """Autograde one submission, keeping the previous result if this one fails."""
+    start = time.time()
+    class_dir = Path(class_dir)
+    ok, reason = prepare(class_dir, student, assignment)
+    if not ok:
+        return Outcome(student, assignment, "failed", reason, time.time() - start)
+    graded = class_dir / "autograded" / student / assignment
+    backup = None
+    if graded.exists():
+        backup = Path(tempfile.mkdtemp(dir=class_dir, prefix=".backup-")) / assignment
+        shutil.copytree(graded, backup)
+    try:
+        proc = run_nbgrader(["autograde", assignment, "--student", student, "--force"], class_dir,
+                            timeout=timeout)
+        failed = proc.returncode != 0 or not (graded / f"{assignment}.ipynb").exists()
+        detail = _nbgrader_error(proc.stdout + proc.stderr) if failed else ""
+    except subprocess.TimeoutExpired:
+        failed, detail = True, f"grading took longer than {timeout} s and was stopped"
+    if failed and backup is not None:
+        if graded.exists():
+            shutil.rmtree(graded)
+        shutil.copytree(backup, graded)  # nbgrader leaves the gradebook's grades as they were
+        detail += " (the previous grade is kept)"
+    if backup is not None:
+        shutil.rmtree(backup.parent, ignore_errors=True)
+    if failed:
+        return Outcome(student, assignment, "failed", detail, time.time() - start)
+    fb = run_nbgrader(["generate_feedback", assignment, "--student", student, "--force"], class_dir)
+    if fb.returncode != 0:
+        reason = (reason + "; " if reason else "") + "feedback could not be generated: " + _nbgrader_error(fb.stderr)
+    return Outcome(student, assignment, "graded", reason, time.time() - start)
+
+
+def _nbgrader_error(log):
+    lines = [line for line in log.splitlines() if "[ERROR]" in line or "Error" in line]
+    return (" | ".join(lines[-3:]) or log.strip()[-300:] or "nbgrader failed")[:600]
+
+
+def grade_student(class_dir, student, assignments, timeout=None):
+    """All of one student's submissions, in one process, under the student's lock."""
+    with student_lock(class_dir, student):
+        return [autograde_one(class_dir, student, a, timeout) for a in assignments]
+
+
+# ---------------------------------------------------------------------------------------------
+# reports
+
+def test_messages(autograded_nb):
+    """{test grade_id: failure message} from an autograded notebook's error outputs."""
+    messages = {}
+    for cell in autograded_nb.cells:
+        if notebook.is_test(cell):
+            errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+            if errors:
+                messages[notebook.grade_id(cell)] = f"{errors[-1].get('ename')}: {errors[-1].get('evalue')}"
+    return messages
+
+
+def report(class_dir, outcome):
+    """The JSON report of one submission: one entry per test with points and message."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    class_dir = Path(class_dir)
+    source_nb = notebook.read(ROOT / "source" / outcome.assignment / f"{outcome.assignment}.ipynb")
+    max_points = notebook.points(source_nb)
+    entry = {"student": outcome.student, "assignment": outcome.assignment, "status": outcome.status,
+             "reason": outcome.reason, "seconds": round(outcome.seconds, 1),
+             "max_score": sum(max_points.values()), "score": 0.0, "tests": []}
+    graded_path = class_dir / "autograded" / outcome.student / outcome.assignment / f"{outcome.assignment}.ipynb"
+    scores = {}
+    with Gradebook(f"sqlite:///{class_dir / 'gradebook.db'}?timeout=30") as gb:
+        try:
+            sub = gb.find_submission_notebook(outcome.assignment, outcome.assignment, outcome.student)
+            scores = {g.name: g.score for g in sub.grades if g.name in max_points}
+        except MissingEntry:
+            scores = {}
+    messages = test_messages(notebook.read(graded_path)) if graded_path.exists() and scores else {}
+    for test_id, maximum in max_points.items():
+        score = float(scores.get(test_id) or 0.0)
+        message = messages.get(test_id, "")
+        if not scores:
+            message = outcome.reason or "not graded"
+        entry["tests"].append({"test": test_id, "points": score, "max_points": maximum,
+                               "passed": bool(scores) and score >= maximum, "message": message})
+    entry["score"] = sum(t["points"] for t in entry["tests"])
+    if scores and outcome.status == "failed":
+        entry["status"] = "failed (previous grade kept)"
+    path = class_dir / "reports" / outcome.student / f"{outcome.assignment}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(entry, indent=1))
+    return entry
+
+
+def export_csv(class_dir):
+    target = Path(class_dir) / "reports" / "grades.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    proc = run_nbgrader(["export", f"--to={target}"], class_dir)
+    if proc.returncode != 0:
+        raise RuntimeError(f"nbgrader export failed:\n{proc.stderr[-2000:]}")
+    return target
+
+
+def summary(class_dir, entries, assignments):
+    """A table student x assignment, a text histogram of totals, and the histogram as a PNG."""
+    by_student = {}
+    for e in entries:
+        by_student.setdefault(e["student"], {})[e["assignment"]] = e
+    maxima = {a: next((e["max_score"] for e in entries if e["assignment"] == a), 0) for a in assignments}
+    width = max([len(s) for s in by_student] + [7])
+    lines = [f"{'student':<{width}} " + " ".join(f"{a[:18]:>18}" for a in assignments) + f" {'total':>12}"]
+    totals = {}
+    for student, row in sorted(by_student.items()):
+        cells, total = [], 0.0
+        for a in assignments:
+            e = row.get(a)
+            if e is None:
+                cells.append(f"{'-':>18}")
+                continue
+            total += e["score"]
+            flag = "" if e["status"] == "graded" else " !"
+            cells.append(f"{e['score']:>8.1f} / {e['max_score']:<5.0f}{flag:>2}"[:18].rjust(18))
+        totals[student] = total
+        lines.append(f"{student:<{width}} " + " ".join(cells) + f" {total:>6.1f}/{sum(maxima.values()):<5.0f}")
+    lines.append("")
+    lines.append("! = not graded this time: see the report's reason")
+    lines += _histogram(totals, sum(maxima.values()))
+    text = "\n".join(lines)
+    out = Path(class_dir) / "reports"
+    (out / "summary.txt").write_text(text + "\n")
+    _histogram_png(totals, sum(maxima.values()), out / "scores.png")
+    return text
+
+
+def _histogram(totals, maximum, bins=10):
+    if not totals or not maximum:
+        return []
+    counts = [0] * bins
+    for value in totals.values():
+        counts[min(int(bins * value / maximum), bins - 1)] += 1
+    lines = ["", "score histogram (% of the maximum):"]
+    for i, count in enumerate(counts):
+        lines.append(f"{10 * i:>3}-{10 * (i + 1):<3}% | {'#' * count}")
+    return lines
+
+
+def _histogram_png(totals, maximum, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    values = [100 * v / maximum for v in totals.values()] if maximum else []
+    ax.hist(values, bins=10, range=(0, 100), edgecolor="black")
+    ax.set(xlabel="total score (% of maximum)", ylabel="students", title="class scores")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+# ---------------------------------------------------------------------------------------------
+# the whole class
+
+def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None, progress=True):
+    """Autograde every submission in ``class_dir/submitted``; returns the report entries."""
+    from tqdm.auto import tqdm
+
+    start = time.time()
+    assignments = assignments or [a for a in ASSIGNMENTS if (ROOT / "source" / a / f"{a}.ipynb").exists()]
+    class_dir = init_class(class_dir, assignments)
+    pairs = submissions(class_dir, assignments, students)
+    per_student = {}
+    for student, a in pairs:
+        per_student.setdefault(student, []).append(a)
+    outcomes = []
+    bar = tqdm(total=len(pairs), desc="grading", unit="submission", disable=not progress)
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(grade_student, class_dir, s, todo, timeout): s for s, todo in per_student.items()}
+        for future in as_completed(futures):
+            student = futures[future]
+            try:
+                results = future.result()
+            except Exception as err:  # noqa: BLE001 - one student's crash must not stop the batch
+                results = [Outcome(student, a, "failed", f"grader crashed: {err}") for a in per_student[student]]
+            outcomes += results
+            bar.update(len(results))
+            for o in results:
+                if o.status != "graded":
+                    bar.write(f"{o.student}/{o.assignment}: {o.reason}")
+    bar.close()
+    entries = [report(class_dir, o) for o in sorted(outcomes, key=lambda o: (o.student, o.assignment))]
+    csv = export_csv(class_dir)
+    text = summary(class_dir, entries, assignments)
+    print(text)
+    print(f"\n{len(pairs)} submissions of {len(per_student)} students graded in {time.time() - start:.0f} s "
+          f"with {jobs} job(s)")
+    print(f"gradebook: {class_dir / 'gradebook.db'}\ngrades:    {csv}\nreports:   {class_dir / 'reports'}/"
+          f"<student>/<assignment>.json\nfeedback:  {class_dir / 'feedback'}/<student>/<assignment>/"
+          f"<assignment>.html\nhistogram: {class_dir / 'reports' / 'scores.png'}")
+    return entries
+
+
+def prepare_environment():
+    """Grading runs kernels; keep their Jupyter and matplotlib files out of $HOME."""
+    build = ROOT / "build"
+    for var, sub in (("JUPYTER_CONFIG_DIR", "jupyter/config"), ("JUPYTER_DATA_DIR", "jupyter/data"),
+                     ("JUPYTER_RUNTIME_DIR", "jupyter/runtime"), ("IPYTHONDIR", "ipython"),
+                     ("MPLCONFIGDIR", "matplotlib")):
+        os.environ.setdefault(var, str(build / sub))
+        Path(os.environ[var]).mkdir(parents=True, exist_ok=True)

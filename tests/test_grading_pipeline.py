@@ -1,0 +1,139 @@
+"""The autograder end to end, through nbgrader itself: a demo class (model answers, blank release,
+realistic mistakes from the corpus, broken submissions) is generated, autograded, given feedback
+and exported, then every student's report is checked."""
+import csv
+import json
+import re
+import shutil
+
+import nbformat
+import pytest
+
+from autograder import demo, grade, release
+from autograder.course import ROOT
+from corpus_loader import load_entry
+
+ASSIGNMENTS = release.available()
+pytestmark = pytest.mark.skipif(not ASSIGNMENTS, reason="no source notebooks yet")
+
+
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    grade.prepare_environment()
+    class_dir = tmp_path_factory.mktemp("class")
+    grade.init_class(class_dir, ASSIGNMENTS)
+    demo.build(class_dir, class_dir / "release", ASSIGNMENTS)
+    entries = grade.grade_class(class_dir, ASSIGNMENTS, jobs=2, progress=False)
+    return class_dir, {(e["student"], e["assignment"]): e for e in entries}
+
+
+def entry(graded_class, student, assignment):
+    _, entries = graded_class
+    if (student, assignment) not in entries:
+        pytest.skip(f"{student} has no {assignment} in the demo")
+    return entries[(student, assignment)]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_model_answers_get_full_marks(graded_class, assignment):
+    e = entry(graded_class, "ada", assignment)
+    failing = {t["test"]: t["message"] for t in e["tests"] if not t["passed"]}
+    assert e["status"] == "graded" and not failing, failing
+    assert e["score"] == e["max_score"] > 0
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_blank_release_gets_zero_on_every_test(graded_class, assignment):
+    e = entry(graded_class, "ben", assignment)
+    assert e["status"] == "graded"
+    passing = [t["test"] for t in e["tests"] if t["points"] > 0]
+    assert not passing, f"the blank release earns points on {passing}"
+
+
+MISTAKES = [(s, a, k.split(":", 1)[1]) for s, plan in demo.STUDENTS.items() for a, k in plan.items()
+            if k.startswith("corpus:") and a in ASSIGNMENTS]
+
+
+@pytest.mark.parametrize("student,assignment,name", MISTAKES)
+def test_mistakes_lose_points_on_the_right_test_with_a_message_that_names_them(graded_class, student,
+                                                                                 assignment, name):
+    expected = load_entry(ROOT / "tests" / "corpus" / assignment / f"{name}.py")
+    e = entry(graded_class, student, assignment)
+    failed = {t["test"]: t["message"] for t in e["tests"] if not t["passed"]}
+    assert set(expected.fails) <= set(failed), f"{name} should fail {expected.fails}, failed {sorted(failed)}"
+    assert any(re.search(expected.message, failed[t], re.S) for t in expected.fails), failed
+    assert 0 < e["score"] < e["max_score"] or not set(failed) - set(expected.fails)
+
+
+def test_invalid_json_is_reported_and_the_batch_goes_on(graded_class):
+    e = entry(graded_class, "eli", "ps1_activations")
+    assert e["status"].startswith("failed") and "not a valid notebook" in e["reason"]
+    assert e["score"] == 0
+
+
+def test_missing_notebook_is_reported(graded_class):
+    e = entry(graded_class, "eli", "ps4_cnn")
+    assert e["status"].startswith("failed") and "missing notebook ps4_cnn.ipynb" in e["reason"]
+
+
+def test_renamed_notebook_is_graded_under_its_name(graded_class):
+    e = entry(graded_class, "eli", "ps2_optimizers")
+    assert e["status"] == "graded" and "my_ps2_optimizers.ipynb" in e["reason"]
+    assert e["score"] == e["max_score"]
+
+
+def test_deleted_test_cell_earns_no_points_for_that_test(graded_class):
+    e = entry(graded_class, "eli", "ps3_initialization")
+    first_test = e["tests"][0]
+    assert not first_test["passed"] and first_test["points"] == 0
+    assert e["score"] == e["max_score"] - first_test["max_points"]
+
+
+def test_edited_locked_test_cell_is_restored_and_runs(graded_class):
+    e = entry(graded_class, "fay", "ps1_activations")
+    assert e["status"] == "graded" and e["score"] == e["max_score"]
+
+
+def test_an_answer_cell_that_raises_costs_only_its_tests(graded_class):
+    e = entry(graded_class, "fay", "ps2_optimizers")
+    failed = [t for t in e["tests"] if not t["passed"]]
+    assert failed and e["score"] > 0
+
+
+def test_feedback_shows_messages_but_no_hidden_test_code(graded_class):
+    class_dir, _ = graded_class
+    pages = list((class_dir / "feedback").rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text()
+        assert "BEGIN HIDDEN TESTS" not in html and "autograder.checks" not in html, page
+    cleo = (class_dir / "feedback" / "cleo" / "ps1_activations" / "ps1_activations.html")
+    if cleo.exists():
+        assert "in place" in cleo.read_text()
+
+
+def test_grades_csv_and_reports(graded_class):
+    class_dir, entries = graded_class
+    rows = list(csv.DictReader(open(class_dir / "reports" / "grades.csv")))
+    assert {r["student_id"] for r in rows} >= {"ada", "ben"}
+    ada = [r for r in rows if r["student_id"] == "ada"]
+    assert all(float(r["score"]) == float(r["max_score"]) for r in ada)
+    for (student, assignment), e in entries.items():
+        on_disk = json.loads((class_dir / "reports" / student / f"{assignment}.json").read_text())
+        assert on_disk["score"] == e["score"]
+        assert all({"test", "points", "max_points", "passed", "message"} <= set(t) for t in on_disk["tests"])
+    assert (class_dir / "reports" / "scores.png").stat().st_size > 1000
+    assert "score histogram" in (class_dir / "reports" / "summary.txt").read_text()
+
+
+def test_a_broken_resubmission_keeps_the_earlier_grade(graded_class):
+    class_dir, entries = graded_class
+    assignment = ASSIGNMENTS[0]
+    before = entries[("ada", assignment)]
+    path = class_dir / "submitted" / "ada" / assignment / f"{assignment}.ipynb"
+    path.write_text("{ this is not json")
+    outcome = grade.autograde_one(class_dir, "ada", assignment)
+    after = grade.report(class_dir, outcome)
+    assert after["status"] == "failed (previous grade kept)"
+    assert after["score"] == before["score"]
+    assert (class_dir / "autograded" / "ada" / assignment / f"{assignment}.ipynb").exists()
