@@ -13,10 +13,12 @@ pytestmark = pytest.mark.torch
 # and (out, in) in torch. Comparisons run in float64 with tight tolerances, plus one float32 run per
 # layer with looser ones. Every layer test checks outputs, input gradients (torch autograd with a
 # random upstream gradient) and parameter gradients.
+import inspect
+
 import numpy as np
 import torch.nn.functional as F
 
-from numpynet import activations, initializers, layers, losses, optimizers
+from numpynet import activations, initializers, layers, losses, optimizers, training
 from numpynet.model import Sequential
 
 torch.set_num_threads(2)
@@ -95,6 +97,10 @@ CONV_CONFIGS = [
     pytest.param(3, 2, (2, 3), 2, 1, 7, 8, 2, id="rect2x3-s2-p1-cin3"),
     pytest.param(3, 2, (2, 3), (1, 2), 0, 6, 9, 2, id="rect2x3-s(1,2)-p0-cin3"),
     pytest.param(1, 2, 2, 3, 0, 8, 8, 2, id="2x2-s3-gaps"),
+    pytest.param(1, 3, 3, (2, 1), 0, 9, 8, 2, id="3x3-s(2,1)-cin1"),
+    pytest.param(2, 3, 4, 3, 0, 11, 10, 2, id="4x4-s3-unreached-edge"),
+    pytest.param(1, 2, 3, 3, 0, 10, 10, 2, id="3x3-s3-unreached-edge-cin1"),
+    pytest.param(2, 3, (3, 2), (2, 3), 1, 9, 10, 2, id="rect3x2-s(2,3)-p1"),
 ]
 
 
@@ -130,6 +136,7 @@ def test_conv2d_matches_torch_float64(c_in, c_out, kernel, stride, padding, h, w
 
 def test_conv2d_matches_torch_float32():
     _conv_case(3, 8, 3, 2, 1, 11, 10, 4, np.float32, seed=1)
+    _conv_case(1, 16, 3, 1, 0, 28, 28, 2, np.float32, seed=3)
     _conv_case(16, 32, 4, 2, 0, 26, 26, 2, np.float32, seed=2)
 
 
@@ -275,6 +282,24 @@ def test_max_pool_ties_route_to_one_max(pool, stride, shape):
         xn = to_nchw(x).reshape(n, c, -1)
         picked = np.take_along_axis(xn, theirs.reshape(n, c, -1), axis=2).reshape(theirs.shape)
         np.testing.assert_array_equal(picked, to_nchw(out))
+
+
+def test_max_pool_nan_propagates_like_torch():
+    # A NaN is the maximum of its window in both libraries. Which NaN gets the gradient when a
+    # window holds several is a convention: numpynet takes the first (as np.argmax), torch CPU the
+    # last; so only check that the gradient goes to one NaN of the window.
+    rng = np.random.default_rng(13)
+    x = distinct_values(rng, (1, 6, 6, 2))
+    x[0, 1, 1, 0] = x[0, 1, 2, 0] = x[0, 4, 5, 1] = np.nan
+    out, cache = layers.max_pool_forward(x, 3, 1)
+    out_t, _, xt = _torch_pool(x, 3, 1, np.ones(out.shape))
+    np.testing.assert_array_equal(np.isnan(out), np.isnan(to_nhwc(out_t)))
+    np.testing.assert_array_equal(out[~np.isnan(out)], to_nhwc(out_t)[~np.isnan(out)])
+    dx = layers.max_pool_backward(np.ones(out.shape), cache)
+    dx_t = to_nhwc(xt.grad)
+    assert dx.sum() == dx_t.sum() == out.size
+    nan_windows = int(np.isnan(out).sum())
+    assert dx[np.isnan(x)].sum() == dx_t[np.isnan(x)].sum() == nan_windows
 
 
 # ----------------------------------------------------------------------------------------------
@@ -702,6 +727,10 @@ def _tiny_batch(rng, n=8, dtype=np.float64):
     return rng.normal(size=(n, 14, 14, 1)).astype(dtype), rng.integers(0, 10, size=n)
 
 
+def _backward_accepts_input_grad():
+    return "input_grad" in inspect.signature(Sequential.backward).parameters
+
+
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 def test_tiny_cnn_forward_loss_and_gradients_match_torch(dtype):
     net, tnet, mapping = _tiny_cnns(dtype=dtype)
@@ -709,6 +738,12 @@ def test_tiny_cnn_forward_loss_and_gradients_match_torch(dtype):
 
     logits = net.forward(x, training=True)
     loss, dlogits = losses.softmax_cross_entropy(logits, y)
+    if _backward_accepts_input_grad():
+        # the training path first: parameter gradients only, the input gradient skipped
+        assert net.backward(dlogits, input_grad=False) is None
+        grads_training = {k: v.copy() for k, v in net.grads().items()}
+    else:
+        grads_training = None
     dx = net.backward(dlogits)
 
     xt = tt(to_nchw(x), True)
@@ -723,6 +758,9 @@ def test_tiny_cnn_forward_loss_and_gradients_match_torch(dtype):
     grads = net.grads()
     for name, p, _, from_torch in mapping:
         assert_close(grads[name], from_torch(p.grad), dtype, err_msg=f"gradient of {name}")
+        if grads_training is not None:
+            assert_close(grads_training[name], from_torch(p.grad), dtype,
+                         err_msg=f"gradient of {name} with input_grad=False")
 
 
 def test_tiny_cnn_five_adam_steps_match_torch():
@@ -734,10 +772,7 @@ def test_tiny_cnn_five_adam_steps_match_torch():
 
     before = {k: v.copy() for k, v in net.params().items()}
     for step, (x, y) in enumerate(batches):
-        logits = net.forward(x, training=True)
-        loss, dlogits = losses.softmax_cross_entropy(logits, y)
-        net.backward(dlogits)
-        opt.step(net.params(), net.grads())
+        loss = training.train_step(net, opt, x, y)  # the course's own training step
 
         opt_t.zero_grad()
         loss_t = F.cross_entropy(tnet(tt(to_nchw(x))), torch.from_numpy(y))
