@@ -28,7 +28,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import config, notebook, student_package
+from . import config, notebook, release, student_package
 from .course import ASSIGNMENTS, ROOT
 
 
@@ -55,11 +55,7 @@ def init_class(class_dir, assignments):
 
 
 def run_nbgrader(args, class_dir, check=False, timeout=None):
-    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=class_dir,
-                          capture_output=True, text=True, timeout=timeout)
-    if check and proc.returncode != 0:
-        raise RuntimeError(f"`nbgrader {' '.join(args)}` failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    return proc
+    return release.nbgrader(args, class_dir, check=check, timeout=timeout)
 
 
 def collect_folder(class_dir, source):

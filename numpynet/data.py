@@ -84,8 +84,11 @@ def parse_idx(path, expected_magic):
         raise DatasetError(f"{path}: IDX magic number is {magic}, expected {expected_magic} "
                            f"({'images' if expected_magic == IMAGE_MAGIC else 'labels'})")
     ndim = raw[3]
-    dims = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
     offset = 4 + 4 * ndim
+    if len(raw) < offset:
+        raise DatasetError(f"{path}: the IDX header announces {ndim} dimensions but the file ends "
+                           f"after {len(raw)} bytes; the file is truncated, download it again")
+    dims = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
     expected = int(np.prod(dims))
     if len(raw) - offset != expected:
         raise DatasetError(f"{path}: header says {dims} = {expected} bytes of data, "

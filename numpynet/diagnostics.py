@@ -23,7 +23,7 @@ def activation_stats(a, activation=None):
     if isinstance(activation, _activations.Tanh):
         stats["frac_saturated"] = float(np.mean(np.abs(a) > SATURATION))
     elif isinstance(activation, _activations.Sigmoid):
-        stats["frac_saturated"] = float(np.mean((a > SATURATION) | (a < 1 - SATURATION)))
+        stats["frac_saturated"] = float(np.mean((a > SATURATION) | (1 - a > SATURATION)))
     return stats
 
 
@@ -79,4 +79,8 @@ def confusion_matrix(y_true, y_pred, num_classes=10):
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     if y_true.shape != y_pred.shape:
         raise ValueError(f"y_true and y_pred differ in shape: {y_true.shape} vs {y_pred.shape}")
+    for name, labels in (("y_true", y_true), ("y_pred", y_pred)):
+        if labels.size and (labels.min() < 0 or labels.max() >= num_classes):
+            raise ValueError(f"{name} must hold class indices in [0, {num_classes - 1}], "
+                             f"got values from {labels.min()} to {labels.max()}")
     return np.bincount(y_true * num_classes + y_pred, minlength=num_classes ** 2).reshape(num_classes, num_classes)

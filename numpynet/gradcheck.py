@@ -30,9 +30,9 @@ def numeric_gradient(f, x, dout=None, h=1e-5):
         i = it.multi_index
         old = x[i]
         x[i] = old + h
-        plus = f()
+        plus = np.array(f(), dtype=np.float64)  # a copy: f may return a view of x
         x[i] = old - h
-        minus = f()
+        minus = np.array(f(), dtype=np.float64)
         x[i] = old
         if dout is None:
             grad[i] = (plus - minus) / (2 * h)

@@ -183,7 +183,9 @@ def test_elu_does_not_overflow_for_large_positive_inputs():
 
 @pytest.mark.parametrize("act", ALL, ids=IDS)
 def test_derivative_matches_numeric_gradient_away_from_kinks(act):
-    x = away_from_kinks((200,), np.random.default_rng(0), margin=0.05) * 3
+    # standard normal inputs: deep in a saturated tail the derivative is ~1e-6 and centred
+    # differences lose their relative precision, which says nothing about the derivative
+    x = away_from_kinks((200,), np.random.default_rng(0), margin=0.05)
     assert check_activation(act, x) < 1e-7
 
 

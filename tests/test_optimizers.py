@@ -49,8 +49,12 @@ def test_rmsprop_two_steps():
     # cache1 = 0.1 g1^2 = [0.025, 0.1];  step = 0.01 g / sqrt(cache) = 0.01 * sqrt(10) * sign(g)
     # cache2 = 0.9 cache1 + 0.1 = [0.1225, 0.19]; step = 0.01 / [0.35, sqrt(0.19)]
     p1, p2 = two_steps(O.RMSProp(0.01, decay=0.9))
-    np.testing.assert_allclose(p1, [1 - 0.01 * np.sqrt(10), 2 + 0.01 * np.sqrt(10)], rtol=1e-9)
-    np.testing.assert_allclose(p2, [p1[0] - 0.01 / 0.35, p1[1] - 0.01 / np.sqrt(0.19)], rtol=1e-9)
+    eps = 1e-8
+    s1 = np.sqrt([0.025, 0.1])
+    np.testing.assert_allclose(p1, [1 - 0.01 * 0.5 / (s1[0] + eps), 2 + 0.01 / (s1[1] + eps)], rtol=1e-12)
+    np.testing.assert_allclose(p1, [1 - 0.01 * np.sqrt(10), 2 + 0.01 * np.sqrt(10)], rtol=1e-8)
+    np.testing.assert_allclose(p2, [p1[0] - 0.01 / (0.35 + eps), p1[1] - 0.01 / (np.sqrt(0.19) + eps)],
+                               rtol=1e-12)
     np.testing.assert_allclose(p2, [0.9398058, 2.0086812], rtol=1e-7)
 
 
@@ -59,7 +63,8 @@ def test_adam_two_steps():
     # t=2: m = [0.145, 0.01], v = [0.00124975, 0.001999]
     #      m_hat = m / 0.19, v_hat = v / (1 - 0.999^2) = v / 0.001999
     p1, p2 = two_steps(O.Adam(0.1, beta1=0.9, beta2=0.999, eps=1e-8))
-    np.testing.assert_allclose(p1, [0.9, 2.1], rtol=1e-9)
+    np.testing.assert_allclose(p1, [1 - 0.1 * 0.5 / (0.5 + 1e-8), 2 + 0.1 / (1 + 1e-8)], rtol=1e-12)
+    np.testing.assert_allclose(p1, [0.9, 2.1], rtol=1e-8)
     m_hat = np.array([0.145, 0.01]) / 0.19
     v_hat = np.array([0.00124975, 0.001999]) / 0.001999
     np.testing.assert_allclose(p2, p1 - 0.1 * m_hat / (np.sqrt(v_hat) + 1e-8), rtol=1e-9)
