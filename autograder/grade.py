@@ -314,6 +314,9 @@ def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None
     assignments = assignments or [a for a in ASSIGNMENTS if (ROOT / "source" / a / f"{a}.ipynb").exists()]
     class_dir = init_class(class_dir, assignments)
     pairs = submissions(class_dir, assignments, students)
+    # Parallel kernels each get their share of the cores: BLAS threads fighting over two cores
+    # made one small matrix product 70 times slower.
+    os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // max(1, jobs)))
     per_student = {}
     for student, a in pairs:
         per_student.setdefault(student, []).append(a)

@@ -1,6 +1,7 @@
 """Reading and rewriting course notebooks: nbgrader cells by grade_id, marker stripping, and an
 in-process runner that executes a notebook's cells the way nbgrader does (every cell runs, errors
 do not stop the run) without a kernel, for fast tests of the checks."""
+import ast
 import contextlib
 import io
 import re
@@ -71,6 +72,16 @@ def _python(source):
     return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
 
 
+def _exec_cell(code, name, ns):
+    """Run a cell like IPython: the value of a final expression is returned (what it would show)."""
+    tree = ast.parse(code)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, name, "exec"), ns)
+    if last is None:
+        return None
+    return eval(compile(ast.Expression(last.value), name, "eval"), ns)
+
+
 def run_in_process(nb, answers=None, skip_slow=True, namespace=None):
     """Execute ``nb``'s code cells in one namespace, answer cells replaced by ``answers``
     ({grade_id: source}); returns {test grade_id: (passed, error message)}.
@@ -92,8 +103,11 @@ def run_in_process(nb, answers=None, skip_slow=True, namespace=None):
         sink = io.StringIO()
         try:
             with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-                exec(compile(code, f"<cell {gid or '?'}>", "exec"), ns)
+                shown = _exec_cell(code, f"<cell {gid or '?'}>", ns)
             error = None
+            if is_test(cell) and shown is not None:
+                error = (f"the test cell displays {shown!r}; nbgrader would take a number shown by a "
+                         "test cell as its score: end the cell with a statement, not a value")
         except Exception as err:  # noqa: BLE001 - a cell's error is a result, as in nbgrader
             error = f"{type(err).__name__}: {err}"
             if not isinstance(err, AssertionError):

@@ -6,5 +6,5 @@ Images are NHWC ``(N, H, W, C)``; training runs in float32, gradient checks in f
 """
 __version__ = "0.1.0"
 
-from . import activations, initializers, optimizers, layers, losses, model, training, gradcheck, diagnostics  # noqa: F401
+from . import activations, initializers, optimizers, layers, losses, model, training, gradcheck, diagnostics, data  # noqa: F401
 from .model import Sequential  # noqa: F401

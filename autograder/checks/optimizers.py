@@ -1,0 +1,562 @@
+"""Hidden checks of ps2_optimizers: SGD, Momentum (classical and Nesterov), RMSProp and Adam.
+
+Every check builds the student's optimizer, runs ``step(params, grads)`` on dicts of fresh arrays
+(whose references it keeps, to see whether the arrays themselves were updated) and compares the
+trajectory with the reference core's optimizer run on the same inputs. When the numbers match a
+deliberately wrong variant (run here on the same inputs), the message names that mistake.
+
+Students may subclass ``numpynet.optimizers.Optimizer`` (and write ``update``) or write ``step``
+themselves; state may live anywhere, as long as it is kept per parameter name. SGD, Momentum and
+RMSProp must update in place (their single test says so). The Adam checks of the formula follow
+the dict entries, so an optimizer that rebinds them (``params[name] = ...``) is judged on its
+numbers and ``check_adam_in_place`` alone judges the in-place update (each test cell grades one
+aspect); an optimizer that changes nothing the caller can see (it returns new arrays) fails all.
+"""
+import importlib
+from collections.abc import Mapping
+
+import numpy as np
+
+from . import _common
+from ._common import _short, as_array, call, fail, ref
+
+__all__ = ["check_sgd", "check_momentum", "check_momentum_nesterov", "check_rmsprop",
+           "check_adam_first_step", "check_adam_several_steps", "check_adam_separate_state",
+           "check_adam_tiny_gradients", "check_adam_in_place", "mnist_accuracy"]
+
+SEED = 20240611  # inputs the student never sees
+
+
+def mnist_accuracy(model, minimum, what="your model", calibration=""):
+    """``_common.mnist_accuracy``, after loading the reference's ``data`` module, which the
+    reference package's ``__init__`` does not import (``ref().data`` fails without this)."""
+    importlib.import_module(ref().__name__ + ".data")
+    return _common.mnist_accuracy(model, minimum, what=what, calibration=calibration)
+
+
+def _R():
+    return ref().optimizers
+
+
+# ----------------------------------------------------------------------------------------------
+# inputs
+# ----------------------------------------------------------------------------------------------
+
+def _gradient(rng, shape, low=0.1, high=3.0):
+    """Random gradient whose entries are bounded away from 0 (|g| in [low, high], random sign),
+    so that where eps sits cannot matter unless a test wants it to."""
+    return rng.uniform(low, high, size=shape) * rng.choice([-1.0, 1.0], size=shape)
+
+
+def _params(rng, shapes, dtype=np.float64):
+    return {name: rng.normal(0.0, 1.0, size=shape).astype(dtype) for name, shape in shapes.items()}
+
+
+def _grad_sequence(rng, shapes, steps):
+    return [{name: _gradient(rng, shape) for name, shape in shapes.items()} for _ in range(steps)]
+
+
+def _describe(kwargs):
+    return ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+
+
+# ----------------------------------------------------------------------------------------------
+# running optimizers
+# ----------------------------------------------------------------------------------------------
+
+REBOUND = ("step() replaced params[{name!r}] with a new array instead of changing the array it "
+           "was given (params[name] = params[name] - ... rebinds the dict entry): the model's layers "
+           "keep their own references to their arrays, so they never see the update and the model "
+           "does not learn. Update in place: params[name] -= step (param -= step in update()), or "
+           "param[...] = new_value")
+RETURNED = ("step() returned new arrays and left the parameters unchanged: the caller (the training "
+            "loop, the model's layers) only sees the arrays it passed in. Update them in place "
+            "(param -= step, or param[...] = new_value); step() needs to return nothing")
+UNCHANGED = ("step() left every parameter unchanged although the gradients are not zero. "
+             "`param = param - step` inside update() (or a loop over params.values()) only rebinds "
+             "a local name; update the array in place: param -= step, or param[...] = new_value")
+
+
+def _copy(arrays):
+    return {name: np.array(a, copy=True) for name, a in arrays.items()}
+
+
+def _run_student(opt, what, start, grads_seq, strict):
+    """Run the student's ``opt`` on copies of ``start``; returns the values after each step.
+
+    strict: the arrays passed in must be updated in place (else fail with the mistake named).
+    Not strict: follow the dict entries, so that a student who rebinds them (params[name] = ...)
+    is still judged on the numbers; an optimizer that changes nothing at all (it returns new
+    arrays, or rebinds a local name) fails either way.
+    """
+    params = _copy(start)
+    originals = dict(params)
+    snapshots = []
+    for i, grads in enumerate(grads_seq):
+        before = _copy(params)
+        label = f"{what}.step(params, grads) at step {i + 1}"
+        with np.errstate(all="ignore"):
+            out = call(label, opt.step, params, _copy(grads))
+        if set(params) != set(before):
+            fail(f"{label} changed the keys of params from {sorted(before)} to {sorted(params)}; "
+                 "update the arrays, leave the dict alone")
+        # NaN cannot move; an optimizer that already produced NaN is judged by its numbers
+        moved = any(not np.array_equal(params[k], before[k], equal_nan=True)
+                    or not np.all(np.isfinite(before[k])) for k in params)
+        if strict:
+            for name in params:
+                if params[name] is not originals[name]:
+                    fail(REBOUND.format(name=name))
+        if not moved:
+            fail(RETURNED if isinstance(out, Mapping) else UNCHANGED)
+        snapshots.append(_copy(params))
+    return snapshots
+
+
+def _run_reference(make, start, grads_seq):
+    """The values after each step of a reference (or deliberately wrong) optimizer; None if it
+    raises (a wrong variant may not run on every input)."""
+    try:
+        with np.errstate(all="ignore"):
+            opt = make()
+            params = _copy(start)
+            snapshots = []
+            for grads in grads_seq:
+                opt.step(params, _copy(grads))
+                snapshots.append(_copy(params))
+        return snapshots
+    except Exception:  # noqa: BLE001 - a wrong variant that cannot run names nothing
+        return None
+
+
+def _deltas(start, snapshots):
+    """The change of every parameter at every step."""
+    out, previous = [], start
+    for snap in snapshots:
+        out.append({k: np.asarray(snap[k], dtype=np.float64) - np.asarray(previous[k], dtype=np.float64)
+                    for k in snap})
+        previous = snap
+    return out
+
+
+def _close(a, b, rtol, atol):
+    a, b = np.asarray(a), np.asarray(b)
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=True))
+
+
+def _expect(what, actual, expected, rtol=1e-5, atol=1e-10, mistakes=(), hint=""):
+    """Like _common.expect_close, but NaN and inf in a mistake's values count as a match, so a
+    division by zero can be named too."""
+    actual = as_array(what, actual)
+    expected = np.asarray(expected)
+    if actual.shape != expected.shape:
+        fail(f"{what}: expected shape {expected.shape}, got {actual.shape}")
+    if _close(actual, expected, rtol, atol):
+        return
+    message = f"{what}: expected {_short(expected)}, got {_short(actual)}"
+    bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
+    if bad.any() and actual.ndim:
+        idx = tuple(int(i) for i in np.argwhere(bad)[0])
+        message += f" (first difference at index {idx}: expected {expected[idx]:.6g}, got {actual[idx]:.6g})"
+    if not np.all(np.isfinite(actual)):
+        message += ". Your values hold NaN or inf"
+    for wrong, name in mistakes:
+        if wrong is not None and _close(actual, wrong, rtol, atol):
+            message += f". This is what {name}"
+            break
+    else:
+        if hint:
+            message += f". {hint}"
+    fail(message)
+
+
+def _compare_runs(what, start, got, expected, mistakes, rtol=1e-5, atol=1e-10, hint=""):
+    """Compare step by step the change of each parameter; ``mistakes``: [(snapshots or None, name)]."""
+    got_d, exp_d = _deltas(start, got), _deltas(start, expected)
+    wrong_d = [(_deltas(start, w) if w is not None else None, name) for w, name in mistakes]
+    for i, (g, e) in enumerate(zip(got_d, exp_d)):
+        for name in e:
+            if _close(g[name], e[name], rtol, atol):
+                continue
+            at_step = [(w[i][name] if w is not None else None, n) for w, n in wrong_d]
+            _expect(f"{what}: the change of params[{name!r}] at step {i + 1} of {len(exp_d)}",
+                    g[name], e[name], rtol, atol, at_step, hint)
+
+
+def _make(cls, **kwargs):
+    return call(f"{cls.__name__}({_describe(kwargs)})", cls, **kwargs)
+
+
+def _check_against_reference(cls, ref_cls, kwargs, start, grads_seq, variants, strict, hint="",
+                             rtol=1e-5, atol=1e-10):
+    """Run the student's ``cls(**kwargs)`` and the reference ``ref_cls(**kwargs)``; compare."""
+    what = f"{cls.__name__}({_describe(kwargs)})"
+    opt = _make(cls, **kwargs)
+    got = _run_student(opt, what, start, grads_seq, strict)
+    expected = _run_reference(lambda: ref_cls(**kwargs), start, grads_seq)
+    mistakes = [(_run_reference(make, start, grads_seq), name) for make, name in variants]
+    _compare_runs(what, start, got, expected, mistakes, rtol, atol, hint)
+
+
+# ----------------------------------------------------------------------------------------------
+# deliberately wrong variants (only to name a mistake whose numbers a student's code matches)
+# ----------------------------------------------------------------------------------------------
+
+def _wrong_sgd(kind, lr):
+    class WrongSGD(_R().Optimizer):
+        def update(self, name, param, grad):
+            if kind == "sign":
+                param += self.lr * grad
+            elif kind == "no_lr":
+                param -= grad
+    return WrongSGD(lr)
+
+
+def _wrong_momentum(kind, **kwargs):
+    """Momentum with one known mistake in the velocity or the step (classical or Nesterov)."""
+    class WrongMomentum(_R().Momentum):
+        def update(self, name, param, grad):
+            mu, lr = self.momentum, self.lr
+            v = self._zeros(name, "v", param)
+            v_prev = np.zeros_like(v) if kind == "forget" else v.copy()
+            if kind == "sign":          # v = mu v + lr g; p += v
+                v[...] = mu * v_prev + lr * grad
+            elif kind == "no_lr":       # v = mu v - g; p += v
+                v[...] = mu * v_prev - grad
+            elif kind == "no_one":      # v = mu v + g; p -= v
+                v[...] = mu * v_prev + grad
+            else:                       # lr_twice, forget: the right velocity
+                v[...] = mu * v_prev - lr * grad
+            move = (1 + mu) * v - mu * v_prev if self.nesterov else v
+            if kind == "lr_twice":      # p -= lr v
+                param -= lr * move
+            elif kind == "no_one":
+                param -= move
+            else:
+                param += move
+    return WrongMomentum(**kwargs)
+
+
+def _wrong_rmsprop(kind, **kwargs):
+    class WrongRMSProp(_R().RMSProp):
+        def update(self, name, param, grad):
+            d, lr, eps = self.decay, self.lr, self.eps
+            cache = self._zeros(name, "cache", param)
+            if kind == "swapped":
+                cache[...] = (1 - d) * cache + d * grad * grad
+            elif kind == "no_one_minus":
+                cache[...] = d * cache + grad * grad
+            else:
+                cache[...] = d * cache + (1 - d) * grad * grad
+            if kind == "no_sqrt":
+                param -= lr * grad / (cache + eps)
+            elif kind == "eps_inside":
+                param -= lr * grad / np.sqrt(cache + eps)
+            else:
+                param -= lr * grad / (np.sqrt(cache) + eps)
+    return WrongRMSProp(**kwargs)
+
+
+def _wrong_adam(kind, **kwargs):
+    """Adam with one known mistake ``kind``."""
+    class WrongAdam(_R().Adam):
+        counter = 0
+
+        def step(self, params, grads):
+            if kind == "shared_step":
+                self.counter += 1
+            super().step(params, grads)
+
+        def update(self, name, param, grad):
+            b1, b2, eps, lr = self.beta1, self.beta2, self.eps, self.lr
+            key = "shared" if kind in ("shared", "shared_step") else name
+            s = self.state.setdefault(key, {"m": 0.0, "v": 0.0, "t": 1 if kind == "t_start1" else 0})
+            if kind == "shared_step":
+                t = self.counter
+            elif kind == "global_t":
+                self.counter += 1
+                t = self.counter
+            elif kind == "t_after":
+                t = s["t"]
+                s["t"] += 1
+            elif kind == "t_frozen":
+                t = 1
+            else:
+                s["t"] += 1
+                t = s["t"]
+            g = np.asarray(grad, dtype=np.float64)
+            s["m"] = b1 * s["m"] + (lr if kind == "m_lr" else 1 - b1) * g
+            s["v"] = b2 * s["v"] + (1 - b2) * (g if kind == "v_no_square" else g * g)
+            m, v = s["m"], s["v"]
+            if kind == "no_bias":
+                m_hat, v_hat = m, v
+            elif kind == "corr_mul":
+                m_hat, v_hat = m * (1 - b1 ** t), v * (1 - b2 ** t)
+            else:
+                m_hat, v_hat = m / (1 - b1 ** t), v / (1 - b2 ** t)
+            if kind == "eps_inside":
+                denominator = np.sqrt(v_hat + eps)
+            elif kind == "no_sqrt":
+                denominator = v_hat + eps
+            elif kind == "no_eps":
+                denominator = np.sqrt(v_hat)
+            else:
+                denominator = np.sqrt(v_hat) + eps
+            param -= (lr * m_hat / denominator).astype(param.dtype)
+    return WrongAdam(**kwargs)
+
+
+ADAM_MISTAKES = [
+    ("t_start1", "Adam gives when t starts at 1 and is incremented before use, so the first step "
+                 "uses t = 2; start t at 0 and increment it before computing m_hat and v_hat, so "
+                 "that the first step uses t = 1 (and moves each weight by about lr)"),
+    ("t_after", "Adam gives when t is incremented after its use: the first step uses t = 0, "
+                "1 - beta1**0 = 0 and the bias correction divides by zero. Increment t before "
+                "computing m_hat and v_hat"),
+    ("no_bias", "Adam gives without bias correction (m and v used as they are): m and v start at "
+                "0, so the early steps are wrong by a large factor; divide m by (1 - beta1**t) and "
+                "v by (1 - beta2**t)"),
+    ("t_frozen", "Adam gives when the bias correction never changes: t stays 1 (it must grow by "
+                 "one at every step), or the power is missing (m / (1 - beta1) instead of "
+                 "m / (1 - beta1**t))"),
+    ("corr_mul", "Adam gives when the bias correction multiplies: m_hat must be m / (1 - beta1**t) "
+                 "and v_hat = v / (1 - beta2**t), not m * (1 - beta1**t)"),
+    ("eps_inside", "Adam gives with eps inside the square root, sqrt(v_hat + eps); the denominator "
+                   "is sqrt(v_hat) + eps"),
+    ("m_lr", "Adam gives when your first moment accumulates lr*grad; it should accumulate "
+             "(1-beta1)*grad (the learning rate then enters twice)"),
+    ("v_no_square", "Adam gives when the second moment accumulates grad instead of grad**2 "
+                    "(the square is missing): v = beta2*v + (1-beta2)*grad**2"),
+    ("no_sqrt", "Adam gives without the square root: it divides by v_hat + eps; it should divide "
+                "by sqrt(v_hat) + eps"),
+    ("no_eps", "Adam gives without eps: a zero gradient gives 0/0 = NaN; divide by "
+               "sqrt(v_hat) + eps"),
+]
+
+SHARED_STATE = ("Adam gives when one m, v and t are shared by all parameters; keep them per "
+                "parameter name (for example self.state[name]), since each parameter has its own "
+                "moments")
+GLOBAL_T = ("Adam gives when t advances once per parameter update instead of once per step (with "
+            "two parameters it grows by two at every step()): count per parameter, or once per "
+            "call of step()")
+SEPARATE_HINT = ("Each parameter must keep its own state (m and v per parameter name) and t must "
+                 "count steps, not parameter updates: optimizing several parameters together must "
+                 "give exactly what optimizing each one alone gives")
+
+
+def _adam_variants(kwargs, kinds=None):
+    return [(lambda k=kind: _wrong_adam(k, **kwargs), name)
+            for kind, name in ADAM_MISTAKES if kinds is None or kind in kinds]
+
+
+# ----------------------------------------------------------------------------------------------
+# SGD, Momentum, RMSProp: one test each (the numbers and the in-place update)
+# ----------------------------------------------------------------------------------------------
+
+def check_sgd(SGD):
+    rng = np.random.default_rng(SEED)
+    shapes = {"W": (4, 3), "b": (3,)}
+    start = _params(rng, shapes)
+    grads = _grad_sequence(rng, shapes, 3)
+    for lr in (0.05, 0.3):
+        variants = [(lambda lr=lr: _wrong_sgd("sign", lr),
+                     "SGD gives when it adds the gradient: p -= lr * g goes downhill, p += lr * g uphill"),
+                    (lambda lr=lr: _wrong_sgd("no_lr", lr),
+                     "SGD gives without the learning rate: p -= lr * g")]
+        _check_against_reference(SGD, _R().SGD, {"lr": lr}, start, grads, variants, strict=True)
+    # float32 parameters (as in the model) stay float32 arrays, updated in place
+    start32 = _params(rng, shapes, np.float32)
+    _check_against_reference(SGD, _R().SGD, {"lr": 0.1}, start32, grads[:2], [], strict=True,
+                             rtol=1e-5, atol=1e-6)
+
+
+def _momentum_variants(kwargs):
+    return [(lambda: _wrong_momentum("sign", **kwargs),
+             "Momentum gives with the sign wrong (v = mu*v + lr*g; p += v climbs uphill); "
+             "v = mu*v - lr*g; p += v"),
+            (lambda: _wrong_momentum("no_lr", **kwargs),
+             "Momentum gives without the learning rate (v = mu*v - g; p += v); "
+             "v = mu*v - lr*g; p += v"),
+            (lambda: _wrong_momentum("lr_twice", **kwargs),
+             "Momentum gives when the learning rate is applied twice and the sign flipped "
+             "(v = mu*v - lr*g; p -= lr*v); v = mu*v - lr*g; p += v"),
+            (lambda: _wrong_momentum("no_one", **kwargs),
+             "Momentum gives without the learning rate (v = mu*v + g; p -= v); "
+             "with that form of v, p -= lr*v"),
+            (lambda: _wrong_momentum("forget", **kwargs),
+             "Momentum gives when the velocity is not kept between steps (plain SGD, scaled): "
+             "v = mu*v - lr*g must start from the previous step's v, stored per parameter name")]
+
+
+def check_momentum(Momentum):
+    rng = np.random.default_rng(SEED + 1)
+    shapes = {"W": (3, 4), "b": (4,)}
+    start = _params(rng, shapes)
+    grads = _grad_sequence(rng, shapes, 10)
+    for kwargs in ({"lr": 0.05}, {"lr": 0.02, "momentum": 0.5}):
+        _check_against_reference(Momentum, _R().Momentum, kwargs, start, grads,
+                                 _momentum_variants(kwargs), strict=True,
+                                 hint="Classical momentum: v = mu*v - lr*g; p += v, with v per "
+                                      "parameter name and starting at 0")
+
+
+def check_momentum_nesterov(Momentum):
+    rng = np.random.default_rng(SEED + 2)
+    shapes = {"W": (3, 4), "b": (4,)}
+    start = _params(rng, shapes)
+    grads = _grad_sequence(rng, shapes, 10)
+    for kwargs in ({"lr": 0.05, "nesterov": True}, {"lr": 0.02, "momentum": 0.5, "nesterov": True}):
+        classical = {k: v for k, v in kwargs.items() if k != "nesterov"}
+        variants = _momentum_variants(kwargs) + [(lambda c=classical: _R().Momentum(**c),
+                     "classical momentum gives: with nesterov=True the update is "
+                     "p += -mu*v_prev + (1 + mu)*v (v_prev: the velocity before this step). Is the "
+                     "flag ignored, or is v_prev the same array as v (v_prev = v without .copy(), "
+                     "then v changed in place)?")]
+        _check_against_reference(Momentum, _R().Momentum, kwargs, start, grads, variants,
+                                 strict=True, hint="Nesterov momentum: v_prev = v; v = mu*v - lr*g; "
+                                                   "p += -mu*v_prev + (1 + mu)*v")
+
+
+def check_rmsprop(RMSProp):
+    rng = np.random.default_rng(SEED + 3)
+    shapes = {"W": (3, 4), "b": (4,)}
+    start = _params(rng, shapes)
+    grads = _grad_sequence(rng, shapes, 10)
+    for kwargs in ({"lr": 0.01}, {"lr": 0.003, "decay": 0.9}):
+        variants = [(lambda k=kwargs: _wrong_rmsprop("no_sqrt", **k),
+                     "RMSProp gives without the square root: divide by sqrt(cache) + eps, "
+                     "not cache + eps"),
+                    (lambda k=kwargs: _wrong_rmsprop("swapped", **k),
+                     "RMSProp gives with decay and (1 - decay) swapped: "
+                     "cache = decay*cache + (1 - decay)*g**2 keeps most of the old cache"),
+                    (lambda k=kwargs: _wrong_rmsprop("no_one_minus", **k),
+                     "RMSProp gives without the (1 - decay) factor: "
+                     "cache = decay*cache + (1 - decay)*g**2"),
+                    (lambda k=kwargs: _wrong_rmsprop("eps_inside", **k),
+                     "RMSProp gives with eps inside the square root, sqrt(cache + eps); the "
+                     "denominator is sqrt(cache) + eps"),
+                    (lambda k=kwargs: _R().SGD(k["lr"]),
+                     "plain SGD gives: the gradient must be divided by sqrt(cache) + eps")]
+        _check_against_reference(RMSProp, _R().RMSProp, kwargs, start, grads, variants, strict=True,
+                                 hint="RMSProp: cache = decay*cache + (1 - decay)*g**2; "
+                                      "p -= lr*g / (sqrt(cache) + eps), cache per parameter name")
+
+
+# ----------------------------------------------------------------------------------------------
+# Adam: one aspect per check
+# ----------------------------------------------------------------------------------------------
+
+def check_adam_first_step(Adam):
+    """One step from a fresh optimizer: each weight moves by about lr (default lr 1e-3)."""
+    rng = np.random.default_rng(SEED + 4)
+    hint = ("The first step of Adam moves each weight by about lr: with t = 1, m_hat = g and "
+            "v_hat = g**2, so the step is lr*g/(|g| + eps)")
+    shapes = {"W": (4, 3)}
+    start = _params(rng, shapes)
+    grads = _grad_sequence(rng, shapes, 1)
+    _check_against_reference(Adam, _R().Adam, {}, start, grads, _adam_variants({}),
+                             strict=False, hint=hint)
+    g = {"w": np.array([0.1, -0.4, 2.0, -7.5, 50.0, -300.0])}
+    start = {"w": rng.normal(size=6)}
+    _check_against_reference(Adam, _R().Adam, {"lr": 0.01}, start, [g],
+                             _adam_variants({"lr": 0.01}), strict=False, hint=hint)
+    start32 = _params(rng, shapes, np.float32)
+    _check_against_reference(Adam, _R().Adam, {"lr": 0.003}, start32, grads,
+                             _adam_variants({"lr": 0.003}), strict=False, hint=hint,
+                             rtol=1e-4, atol=1e-6)
+
+
+def check_adam_several_steps(Adam):
+    """A constant gradient (every step exactly lr), then random gradients against the reference."""
+    rng = np.random.default_rng(SEED + 5)
+    shapes = {"w": (5,)}
+    start = _params(rng, shapes)
+    constant = _grad_sequence(rng, shapes, 1) * 6
+    kwargs = {"lr": 0.01}
+    _check_against_reference(Adam, _R().Adam, kwargs, start, constant, _adam_variants(kwargs),
+                             strict=False,
+                             hint="With a constant gradient the bias-corrected moments are exactly "
+                                  "m_hat = g and v_hat = g**2 at every step, so every step moves "
+                                  "each weight by lr*g/(|g| + eps): no drift")
+    hint = "Adam: t += 1; m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g**2; " \
+           "p -= lr * (m/(1-b1**t)) / (sqrt(v/(1-b2**t)) + eps)"
+    shapes = {"W": (4, 3)}
+    start = _params(rng, shapes)
+    grads = _grad_sequence(rng, shapes, 10)
+    for kwargs in ({"lr": 0.003}, {"lr": 0.02, "beta1": 0.8, "beta2": 0.99}):
+        _check_against_reference(Adam, _R().Adam, kwargs, start, grads, _adam_variants(kwargs),
+                                 strict=False, hint=hint)
+
+
+def _student_joint_and_alone(Adam, kwargs, start, grads_seq):
+    what = f"{Adam.__name__}({_describe(kwargs)})"
+    try:
+        joint = _run_student(_make(Adam, **kwargs), what, start, grads_seq, strict=False)
+    except AssertionError as err:
+        shapes = ", ".join(f"{k!r} {np.shape(v)}" for k, v in start.items())
+        fail(f"{err}\n(with the parameters {shapes} in one dict: {SEPARATE_HINT})")
+    alone = {}
+    for name in start:
+        runs = _run_student(_make(Adam, **kwargs), what, {name: start[name]},
+                            [{name: g[name]} for g in grads_seq], strict=False)
+        alone[name] = runs
+    combined = [{name: alone[name][i][name] for name in start} for i in range(len(grads_seq))]
+    return what, joint, combined
+
+
+def check_adam_separate_state(Adam):
+    """Several parameters in one dict (some of one shape, one of another) must give what each
+    gives alone: state per parameter name, t counting steps (per parameter or per step() call)."""
+    rng = np.random.default_rng(SEED + 6)
+    kwargs = {"lr": 0.01}
+    for shapes in ({"a": (5,), "c": (5,)}, {"W": (3, 4), "b": (4,), "V": (3, 4)}):
+        start = _params(rng, shapes)
+        grads = _grad_sequence(rng, shapes, 6)
+        what, joint, alone = _student_joint_and_alone(Adam, kwargs, start, grads)
+        variants = [(_run_reference(lambda: _wrong_adam("shared", **kwargs), start, grads), SHARED_STATE),
+                    (_run_reference(lambda: _wrong_adam("shared_step", **kwargs), start, grads),
+                     SHARED_STATE.replace("one m, v and t are", "one m and v are")),
+                    (_run_reference(lambda: _wrong_adam("global_t", **kwargs), start, grads), GLOBAL_T)]
+        _compare_runs(f"{what} with the parameters {sorted(shapes)} in one dict (expected: what "
+                      "each parameter gives when optimized alone)",
+                      start, joint, alone, variants, rtol=1e-7, atol=1e-12, hint=SEPARATE_HINT)
+
+
+def check_adam_tiny_gradients(Adam):
+    """Gradients of 1e-10: eps (added after the square root) sets the step, lr*g/(|g| + eps)."""
+    rng = np.random.default_rng(SEED + 7)
+    g = np.array([1e-10, -1e-10, 3e-10, -5e-11, 0.0, 2e-12, -1e-9, 0.0])
+    start = {"w": rng.normal(size=g.shape)}
+    for kwargs in ({"lr": 0.01}, {}):
+        _check_against_reference(Adam, _R().Adam, kwargs, start, [{"w": g}], _adam_variants(kwargs),
+                                 strict=False,
+                                 hint="With a tiny gradient the first step is lr*g/(|g| + eps): "
+                                      "eps is added after the square root, and a zero gradient "
+                                      "does not move the weight", atol=1e-14)
+
+
+def check_adam_in_place(Adam):
+    """The arrays passed in are updated in place (the model's layers hold them). Parameters of one
+    shape only, so that this check judges the in-place update alone (check_adam_separate_state
+    judges the state per parameter)."""
+    rng = np.random.default_rng(SEED + 8)
+    shapes = {"W": (3, 2), "V": (3, 2)}
+    start = _params(rng, shapes)
+    start["V"] = start["V"].astype(np.float32)
+    grads = _grad_sequence(rng, shapes, 3)
+    _run_student(_make(Adam, lr=0.01), "Adam(lr=0.01)", start, grads, strict=True)
+    # the way the training loop calls it: model.params() is a new dict of the layers' own arrays
+    R = ref()
+    layer = R.layers.Dense(4, 3, initializer=lambda shape, rng=None: np.full(shape, 0.5, np.float32))
+    model = R.model.Sequential([layer])
+    before = layer.params["W"].copy()
+    opt = _make(Adam, lr=0.01)
+    for i in range(2):
+        params = {"0.W": model.params()["0.W"]}
+        grads = {"0.W": _gradient(rng, before.shape).astype(np.float32)}
+        with np.errstate(all="ignore"):
+            call(f"Adam(lr=0.01).step(params, grads) at step {i + 1} (params: the weights of a "
+                 "model's Dense layer)", opt.step, params, grads)
+    if np.array_equal(layer.params["W"], before, equal_nan=True):
+        fail("after two steps of Adam on the weights of a model's Dense layer, the layer's own "
+             "array is unchanged: the model does not learn. " + UNCHANGED.split(". ", 1)[1])

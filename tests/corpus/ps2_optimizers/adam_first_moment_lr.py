@@ -1,0 +1,27 @@
+# answer: adam
+# expect: fail test_adam_first_step
+# expect: fail test_adam_several_steps
+# expect: fail test_adam_tiny_gradients
+# message: accumulates lr\*grad; it should accumulate \(1-beta1\)\*grad
+# source: course notes: a real student's Adam (first moment accumulating lr * dx)
+class Adam(Optimizer):
+    """Adam (Kingma and Ba) with bias correction; m, v and t are kept per parameter name."""
+
+    def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+        super().__init__(lr)
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.eps = eps
+
+    def update(self, name, param, grad):
+        slot = self.state.setdefault(name, {})
+        if not slot:
+            slot["m"], slot["v"], slot["t"] = np.zeros_like(param), np.zeros_like(param), 0
+
+        slot["t"] += 1
+        t = slot["t"]
+        slot["m"] = self.beta1 * slot["m"] + self.lr * grad
+        slot["v"] = self.beta2 * slot["v"] + (1 - self.beta2) * grad ** 2
+        m_hat = slot["m"] / (1 - self.beta1 ** t)
+        v_hat = slot["v"] / (1 - self.beta2 ** t)
+        param -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)

@@ -1,0 +1,22 @@
+# answer: adam
+# expect: fail test_adam_separate_state
+# message: one m(, v)? and v|per parameter name
+# source: the brief: a single m, v (and t) for every parameter
+class Adam(Optimizer):
+    """Adam (Kingma and Ba) with bias correction; m, v and t are kept per parameter name."""
+
+    def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+        super().__init__(lr)
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.eps = eps
+
+        self.m, self.v, self.t = 0.0, 0.0, 0
+
+    def update(self, name, param, grad):
+        self.t += 1
+        self.m = self.beta1 * self.m + (1 - self.beta1) * grad
+        self.v = self.beta2 * self.v + (1 - self.beta2) * grad ** 2
+        m_hat = self.m / (1 - self.beta1 ** self.t)
+        v_hat = self.v / (1 - self.beta2 ** self.t)
+        param -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
