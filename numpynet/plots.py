@@ -54,7 +54,7 @@ def plot_activation_histograms(activations, title=None, bins=50, value_range=Non
         ax.set_title(f"layer {i + 1}\nmean {a.mean():.2g}\nstd {a.std():.2g}", fontsize=8)
         ax.tick_params(labelsize=6)
     if title:
-        fig.suptitle(title, y=1.08)
+        fig.suptitle(title, y=1.22)
     return fig
 
 

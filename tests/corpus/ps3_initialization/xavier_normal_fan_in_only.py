@@ -1,0 +1,8 @@
+# answer: xavier_normal
+# expect: fail test_xavier_normal
+# message: He's std
+# source: invented
+def xavier_normal(shape, rng=None, dtype=np.float32):
+    """Xavier normal."""
+    fan_in, fan_out = fans(shape)
+    return rng.normal(0.0, np.sqrt(2.0 / fan_in), size=shape).astype(dtype)

@@ -1,0 +1,8 @@
+# answer: xavier_normal
+# expect: fail test_xavier_normal
+# message: 2 is missing|factor 2
+# source: invented
+def xavier_normal(shape, rng=None, dtype=np.float32):
+    """Xavier normal."""
+    fan_in, fan_out = fans(shape)
+    return rng.normal(0.0, np.sqrt(1.0 / (fan_in + fan_out)), size=shape).astype(dtype)
