@@ -89,6 +89,8 @@ def run_in_process(nb, answers=None, skip_slow=True, namespace=None):
     Like nbgrader, every cell runs even after an error; unlike it, cells tagged ``slow`` are
     skipped, and so are the tests that come after them and need them (grade_id ``test_mnist_*``).
     """
+    import matplotlib.pyplot as plt
+
     answers = answers or {}
     ns = {"__name__": "__main__"} if namespace is None else namespace
     results = {}
@@ -114,4 +116,5 @@ def run_in_process(nb, answers=None, skip_slow=True, namespace=None):
                 error += "\n" + traceback.format_exc(limit=-3)
         if is_test(cell):
             results[gid] = (error is None, error or "")
+        plt.close("all")
     return results
