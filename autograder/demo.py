@@ -20,13 +20,12 @@ STUDENTS = {
     "ada": {"*": "correct"},
     "ben": {"*": "blank"},
     "cleo": {"ps1_activations": "corpus:relu_forward_inplace", "ps2_optimizers": "corpus:adam_first_moment_lr",
-             "ps3_initialization": "corpus:he_conv_fan_in_c_in_only", "ps4_cnn": "corpus:seed_bug_growing_list"},
+             "ps3_initialization": "corpus:he_normal_conv_cin_only", "ps4_cnn": "corpus:course_notes_bug"},
     "dev": {"ps1_activations": "corpus:relu_derivative_one_at_zero", "ps2_optimizers": "corpus:adam_eps_inside_sqrt",
-            "ps3_initialization": "corpus:he_variance_as_std", "ps4_cnn": "corpus:backward_overwrites_overlaps"},
+            "ps3_initialization": "corpus:he_normal_variance_as_std", "ps4_cnn": "corpus:overwrite_overlapping"},
     "eli": {"ps1_activations": "invalid-json", "ps2_optimizers": "renamed",
             "ps3_initialization": "deleted-test:*", "ps4_cnn": "missing"},
-    "fay": {"ps1_activations": "edited-test:*", "ps2_optimizers": "raises", "ps3_initialization": "correct",
-            "ps4_cnn": "correct"},
+    "fay": {"ps1_activations": "edited-test:*", "ps2_optimizers": "raises"},
 }
 INFINITE_LOOP_STUDENT = {"gus": {"ps1_activations": "infinite-loop"}}
 

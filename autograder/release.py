@@ -105,13 +105,48 @@ def _shown(path):
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
+
+
+def expected_release_cells(source_nb):
+    """The cell sources ``generate_assignment`` makes of a source notebook: solutions replaced by
+    the stub (indented like the marker), hidden tests removed."""
+    cells = []
+    for cell in source_nb.cells:
+        text = notebook.HIDDEN.sub("", cell.source) if cell.cell_type == "code" else cell.source
+        lines, out, inside = text.splitlines(), [], False
+        for line in lines:
+            if line.strip() == "### BEGIN SOLUTION":
+                inside = True
+                indent = line[: len(line) - len(line.lstrip())]
+                out += [indent + stub for stub in STUB]
+            elif line.strip() == "### END SOLUTION":
+                inside = False
+            elif not inside:
+                out.append(line)
+        cells.append("\n".join(out).strip())
+    return cells
+
+
+def stale(assignment):
+    """Why assignments/<a> does not match source/<a>, or "" when it does."""
+    released = ASSIGNMENTS_DIR / assignment / f"{assignment}.ipynb"
+    if not released.exists():
+        return f"{_shown(released)} missing: run `make release`"
+    want = expected_release_cells(notebook.read(ROOT / "source" / assignment / f"{assignment}.ipynb"))
+    have = [c.source.strip() for c in notebook.read(released).cells]
+    if want != have:
+        return f"{_shown(released)} is older than source/{assignment}: run `make release`"
+    return ""
+
+
 def check_release():
     """Fail if released material is stale or leaks anything (run by ``make test``)."""
     problems = leaks()
     for a in available():
-        released = ASSIGNMENTS_DIR / a / f"{a}.ipynb"
-        if not released.exists():
-            problems.append(f"{released.relative_to(ROOT)} missing: run `make release`")
+        reason = stale(a)
+        if reason:
+            problems.append(reason)
     if problems:
         raise SystemExit("release check failed:\n  " + "\n  ".join(problems))
     print(f"release check: {len(available())} assignments, no solutions, hidden tests or locked references")
