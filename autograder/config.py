@@ -21,9 +21,9 @@ c.Execute.interrupt_on_timeout = True
 c.Execute.extra_arguments = ["--HistoryManager.enabled=False", "--quiet"]
 c.Autograde.create_student = True
 c.ExecutePreprocessor.kernel_name = "python3"
-c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollector"
+c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollectorPlugin"
 # LMS downloads named <student>_<anything>_<assignment notebook>.ipynb or <student>_<notebook>.ipynb
-c.FileNameCollector.named_regexp = r"(?P<student_id>[A-Za-z0-9][A-Za-z0-9.-]*)_(?:.*_)?(?P<file_id>ps[0-9]+_[A-Za-z0-9_]+?\\.ipynb)$"
+c.FileNameCollectorPlugin.named_regexp = r"(?:.*/)?(?P<student_id>[A-Za-z0-9][A-Za-z0-9.-]*)_(?:.*_)?(?P<file_id>ps[0-9]+_[A-Za-z0-9_]+?\\.ipynb)$"
 from nbgrader.preprocessors import GetGrades  # noqa: E402
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from autograder.feedback import HideHiddenTests  # noqa: E402

@@ -4,6 +4,7 @@ failure messages of the hidden tests, but neither the hidden tests' code nor the
 import re
 
 from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 
 HIDDEN = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS[ \t]*$.*?^[ \t]*### END HIDDEN TESTS[ \t]*$",
                     re.M | re.S)
@@ -23,5 +24,7 @@ def hide_hidden_tests(cell):
 
 
 class HideHiddenTests(Preprocessor):
+    enabled = Bool(True).tag(config=True)  # nbconvert preprocessors are off unless enabled
+
     def preprocess_cell(self, cell, resources, index):
         return hide_hidden_tests(cell), resources

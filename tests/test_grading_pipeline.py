@@ -137,3 +137,19 @@ def test_a_broken_resubmission_keeps_the_earlier_grade(graded_class):
     assert after["status"] == "failed (previous grade kept)"
     assert after["score"] == before["score"]
     assert (class_dir / "autograded" / "ada" / assignment / f"{assignment}.ipynb").exists()
+
+
+def test_lms_zip_is_collected_by_student_name(tmp_path):
+    import zipfile
+
+    assignment = ASSIGNMENTS[0]
+    grade.prepare_environment()
+    class_dir = grade.init_class(tmp_path / "class", [assignment])
+    nb = demo.submission(assignment, "correct", class_dir / "release")
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(f"zed_attempt_2026-11-20_{assignment}.ipynb", nbformat.writes(nb))
+        zf.writestr(f"yan_{assignment}.ipynb", nbformat.writes(nb))
+    grade.collect_zip(class_dir, archive, assignment)
+    for student in ("zed", "yan"):
+        assert (class_dir / "submitted" / student / assignment / f"{assignment}.ipynb").exists()
