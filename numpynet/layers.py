@@ -11,7 +11,15 @@ from ._checks import as_float_array, check_ndim, check_size, pair
 
 
 class Layer:
-    """Base class. Layers without parameters keep empty ``params`` and ``grads``."""
+    """Base class. Layers without parameters keep empty ``params`` and ``grads``.
+
+    ``needs_input_grad``: when False, ``backward`` still fills ``grads`` but may skip the
+    gradient with respect to the input and return None. ``Sequential.backward(dout,
+    input_grad=False)`` sets it on the first layer with parameters during training, where
+    nothing uses that gradient (for a first Conv2D it is the costliest part of backward).
+    """
+
+    needs_input_grad = True
 
     def __init__(self):
         self.params, self.grads, self.cache = {}, {}, None
@@ -31,14 +39,41 @@ class Layer:
         return f"{type(self).__name__}()"
 
 
+def _fast_leaky_alpha(activation):
+    """LeakyReLU's slope when the branch-free formulas below apply (0 <= alpha <= 1), else None."""
+    if type(activation) is _activations.LeakyReLU and 0 <= activation.alpha <= 1:
+        return activation.alpha
+    return None
+
+
 def _apply_activation(activation, z):
-    return z if isinstance(activation, _activations.Identity) else activation.forward(z)
+    """``f(z)`` for a pre-activation ``z``, which is left unchanged.
+
+    LeakyReLU uses max(z, alpha*z), equal to its forward (where(z > 0, z, alpha*z)) value for
+    value when 0 <= alpha <= 1, but without np.where's branch per element: several times faster.
+    """
+    if isinstance(activation, _activations.Identity):
+        return z
+    alpha = _fast_leaky_alpha(activation)
+    if alpha is None:
+        return activation.forward(z)
+    a = np.multiply(z, z.dtype.type(alpha))
+    return np.maximum(a, z, out=a)
 
 
 def _activation_backward(activation, dout, z):
+    """``dout * f'(z)``. ReLU and LeakyReLU build their derivative from the mask z > 0 without
+    np.where (exactly the values of ``derivative``: 0 or 1, and alpha or 1)."""
     if isinstance(activation, _activations.Identity):
         return dout
-    return dout * activation.derivative(z)
+    dout = np.asarray(dout)
+    if type(activation) is _activations.ReLU:
+        return np.multiply(dout, z > 0, dtype=np.result_type(dout, z))
+    alpha = _fast_leaky_alpha(activation)
+    if alpha is None:
+        return dout * activation.derivative(z)
+    slope = np.maximum(z > 0, z.dtype.type(alpha))  # 1 where z > 0, alpha elsewhere
+    return np.multiply(dout, slope, out=slope if slope.dtype == np.result_type(dout, slope) else None)
 
 
 def _make_rng(rng):
@@ -46,7 +81,11 @@ def _make_rng(rng):
 
 
 class Dense(Layer):
-    """Fully connected: ``a = f(x @ W + b)``; x ``(N, in)``, W ``(in, out)``, b ``(out,)``, a ``(N, out)``."""
+    """Fully connected: ``a = f(x @ W + b)``; x ``(N, in)``, W ``(in, out)``, b ``(out,)``, a ``(N, out)``.
+
+    ``backward`` fills the gradients of W and b and returns dx ``(N, in)``, or None when
+    ``needs_input_grad`` is False.
+    """
 
     def __init__(self, in_features, out_features, activation=None,
                  initializer=_initializers.he_normal, rng=None, dtype=np.float32):
@@ -69,9 +108,11 @@ class Dense(Layer):
 
     def backward(self, dout):
         x, z = self._require_cache()
-        dz = _activation_backward(self.activation, dout, z)
-        self.grads["W"][...] = x.T @ dz
-        self.grads["b"][...] = dz.sum(axis=0)
+        dz = _activation_backward(self.activation, dout, z)  # (N, out)
+        np.matmul(x.T, dz, out=self.grads["W"])
+        np.sum(dz, axis=0, out=self.grads["b"])
+        if not self.needs_input_grad:
+            return None
         return dz @ self.params["W"].T
 
     def __repr__(self):
@@ -89,9 +130,18 @@ def _windows(x, kernel, stride):
 
 
 def im2col(x, kernel, stride):
-    """Rows of receptive fields: ``(N*Ho*Wo, kh*kw*C)`` from ``x`` ``(N, H, W, C)``."""
+    """Rows of receptive fields: ``(N*Ho*Wo, kh*kw*C)`` from ``x`` ``(N, H, W, C)``.
+
+    One copy of the strided window view. A window row holds only kw*C contiguous numbers, so
+    for a one-channel image with stride 1 (a first layer on grey images: runs of 3 floats) the
+    copy goes kernel offset by kernel offset instead, in runs of Wo pixels, into a
+    ``(kh*kw, N*Ho*Wo)`` array that is returned transposed: the same values in Fortran order,
+    which matrix products take as fast.
+    """
     win = _windows(x, kernel, stride)
     n, ho, wo, kh, kw, c = win.shape
+    if c == 1 and stride[1] == 1:
+        return np.ascontiguousarray(win.transpose(3, 4, 5, 0, 1, 2)).reshape(kh * kw * c, -1).T
     return win.reshape(n * ho * wo, kh * kw * c)  # copies: the strided view is not contiguous
 
 
@@ -108,11 +158,73 @@ def col2im(cols, x_shape, kernel, stride):
     return dx
 
 
+def _conv_input_grad(dz, w, x_shape, stride):
+    """Gradient of a convolution with respect to its input: ``dz`` ``(N, Ho, Wo, C_out)`` and
+    kernel ``w`` ``(kh, kw, C_in, C_out)`` -> dx ``(N, H, W, C_in)`` (``x_shape``, padding included).
+
+    The same numbers as ``col2im(dz @ W.T)``, but as one matrix product with no scattered
+    additions. Split the kernel rows as i = sh*p + a (offset p in [0, kh2), phase a in [0, sh),
+    kh2 = ceil(kh/sh); likewise j = sw*q + b). Input row sh*u + a then receives
+    sum_p dz[u - p] . W[sh*p + a] for every phase a at once: a stride-1 correlation of dz
+    (padded by kh2 - 1) with kh2 x kw2 windows, whose output channels are the sh*sw*C_in
+    phases. For stride 1 it is the usual "full correlation with the flipped kernel".
+    """
+    n, ho, wo, c_out = dz.shape
+    kh, kw, c_in, _ = w.shape
+    (sh, sw), (h, wd) = stride, x_shape[1:3]
+    kh2, kw2 = -(-kh // sh), -(-kw // sw)
+    w_pad = np.zeros((kh2 * sh, kw2 * sw, c_in, c_out), dtype=w.dtype)  # zero taps past the kernel
+    w_pad[:kh, :kw] = w
+    # (p, a, q, b, C_in, C_out) -> rows (p', q', C_out) with p' = kh2-1-p, columns (a, b, C_in)
+    w_phase = w_pad.reshape(kh2, sh, kw2, sw, c_in, c_out)[::-1, :, ::-1]
+    w_phase = w_phase.transpose(0, 2, 5, 1, 3, 4).reshape(kh2 * kw2 * c_out, sh * sw * c_in)
+    dzp = np.pad(dz, ((0, 0), (kh2 - 1, kh2 - 1), (kw2 - 1, kw2 - 1), (0, 0)))
+    phases = im2col(dzp, (kh2, kw2), (1, 1)) @ w_phase  # (N*U*V, sh*sw*C_in)
+    u, v = ho + kh2 - 1, wo + kw2 - 1
+    dx = phases.reshape(n, u, v, sh, sw, c_in).transpose(0, 1, 3, 2, 4, 5).reshape(n, u * sh, v * sw, c_in)
+    if dx.shape[1:3] == (h, wd):
+        return dx
+    out = np.zeros((n, h, wd, c_in), dtype=dx.dtype)  # rows and columns no window reaches get 0
+    hh, ww = min(h, u * sh), min(wd, v * sw)
+    out[:, :hh, :ww] = dx[:, :hh, :ww]
+    return out
+
+
+def _channel_sums(dz):
+    """Sum of ``dz`` ``(N, Ho, Wo, C)`` over everything but the channels -> ``(C,)``: first over
+    images and rows, in rows of Wo*C numbers, then over the Wo pixels. (Summing the first three
+    axes at once adds C numbers at a time: several times slower for a few channels.)"""
+    n, ho, wo, c = dz.shape
+    return dz.reshape(n * ho, wo * c).sum(axis=0).reshape(wo, c).sum(axis=0)
+
+
+_SMALL_GRADIENT = 1024  # numbers: below this, _conv_weight_grad makes one product per image
+
+
+def _conv_weight_grad(cols, dz):
+    """``cols.T @ dz``: the kernel gradient ``(K, C_out)`` from cols ``(N*Ho*Wo, K)`` (K = kh*kw*C_in)
+    and dz ``(N, Ho, Wo, C_out)``.
+
+    A small gradient (a first layer on grey images: 9 x 16) summed over tens of thousands of rows
+    is one product a threaded BLAS splits badly: its threads wait for each other at every block of
+    rows, which costs up to a second per product when other programs keep the cores busy. One
+    product per image, then a sum over the images, is as fast and never waits.
+    """
+    n, ho, wo, c_out = dz.shape
+    k = cols.shape[1]
+    if k * c_out > _SMALL_GRADIENT:
+        return cols.T @ dz.reshape(-1, c_out)
+    per_image = cols.T.reshape(k, n, ho * wo).transpose(1, 0, 2)  # (N, K, Ho*Wo), a view
+    return np.matmul(per_image, dz.reshape(n, ho * wo, c_out)).sum(axis=0)
+
+
 class Conv2D(Layer):
     """2-D convolution (cross-correlation) by im2col and one matrix product.
 
     x ``(N, H, W, C_in)``, W ``(kh, kw, C_in, C_out)``, b ``(C_out,)``,
     out ``(N, Ho, Wo, C_out)`` with Ho = (H + 2*padding - kh) // stride + 1.
+    ``backward`` fills the kernel and bias gradients and returns dx ``(N, H, W, C_in)``, itself
+    one more matrix product (``_conv_input_grad``), or None when ``needs_input_grad`` is False.
     """
 
     def __init__(self, c_in, c_out, kernel, stride=1, padding=0, activation=None,
@@ -142,21 +254,21 @@ class Conv2D(Layer):
         p = self.padding
         xp = np.pad(x, ((0, 0), (p, p), (p, p), (0, 0))) if p else x
         cols = im2col(xp, self.kernel, self.stride)
-        w2 = self.params["W"].reshape(-1, self.c_out)
-        z = cols @ w2
-        z += self.params["b"]
+        z = cols @ self.params["W"].reshape(-1, self.c_out)  # (N*Ho*Wo, C_out)
+        z = z.reshape(-1, wo * self.c_out)  # rows of Wo pixels: numpy adds long rows faster
+        z += np.tile(self.params["b"], wo)
         z = z.reshape(x.shape[0], ho, wo, self.c_out)
         self.cache = (xp.shape, cols, z)
         return _apply_activation(self.activation, z)
 
     def backward(self, dout):
         xp_shape, cols, z = self._require_cache()
-        dz = _activation_backward(self.activation, dout, z)
-        dz2 = dz.reshape(-1, self.c_out)
-        self.grads["W"][...] = (cols.T @ dz2).reshape(self.params["W"].shape)
-        self.grads["b"][...] = dz2.sum(axis=0)
-        dcols = dz2 @ self.params["W"].reshape(-1, self.c_out).T
-        dxp = col2im(dcols, xp_shape, self.kernel, self.stride)
+        dz = _activation_backward(self.activation, dout, z)  # (N, Ho, Wo, C_out)
+        self.grads["W"][...] = _conv_weight_grad(cols, dz).reshape(self.params["W"].shape)
+        self.grads["b"][...] = _channel_sums(dz)
+        if not self.needs_input_grad:
+            return None
+        dxp = _conv_input_grad(dz, self.params["W"], xp_shape, self.stride)
         p = self.padding
         return dxp[:, p:xp_shape[1] - p, p:xp_shape[2] - p, :] if p else dxp
 
@@ -193,24 +305,29 @@ def max_pool_forward(x, pool=2, stride=None):
 
 
 def _max_pool_forward_tiled(x, pool, ho, wo):
-    """Non-overlapping windows: a reshape, no strided copies."""
-    n, _, _, c = x.shape
-    ph, pw = pool
-    tiles = x[:, :ho * ph, :wo * pw, :].reshape(n, ho, ph, wo, pw, c)
-    tiles = tiles.transpose(0, 1, 3, 5, 2, 4).reshape(n, ho, wo, c, ph * pw)
-    arg = tiles.argmax(axis=-1)
-    out = np.take_along_axis(tiles, arg[..., None], axis=-1)[..., 0]
-    return out, arg
+    """Non-overlapping windows (stride = pool): the strided case below, whose window view of
+    ``x`` then simply leaves out the last rows and columns that no whole window covers."""
+    return _max_pool_forward_strided(x, pool, pool)
 
 
 def _max_pool_forward_strided(x, pool, stride):
-    """Any stride: windows as a strided view ``(N, Ho, Wo, C, ph*pw)``."""
-    win = _windows(x, pool, stride)  # (N, Ho, Wo, ph, pw, C)
-    n, ho, wo, ph, pw, c = win.shape
-    win = win.transpose(0, 1, 2, 5, 3, 4).reshape(n, ho, wo, c, ph * pw)
-    arg = win.argmax(axis=-1)
-    out = np.take_along_axis(win, arg[..., None], axis=-1)[..., 0]
-    return out, arg
+    """Any stride: a running max over the ph*pw offsets (a, b) of the windows, each offset a
+    strided view ``(N, Ho, Wo, C)`` of ``x``; no copy of the windows, no arg-max over tiny axes.
+    Returns out ``(N, Ho, Wo, C)`` and arg, the offset a*pw + b of each window's maximum."""
+    win = _windows(x, pool, stride)  # (N, Ho, Wo, ph, pw, C), a view
+    ph, pw = pool
+    out = win[:, :, :, 0, 0, :].copy()
+    arg = np.zeros(out.shape, dtype=np.min_scalar_type(ph * pw - 1))  # small while it is built
+    for k in range(1, ph * pw):
+        offset = win[:, :, :, k // pw, k % pw, :]
+        # where offset k is strictly greater (a tie keeps the earlier offset) arg becomes k, which
+        # exceeds every earlier arg: a branch-free max instead of a slower masked assignment
+        np.maximum(arg, (offset > out) * arg.dtype.type(k), out=arg)
+        np.maximum(out, offset, out=out)
+    if np.isnan(out).any():  # as in argmax, a NaN is the maximum: point at a window's first NaN
+        for k in reversed(range(ph * pw)):
+            np.putmask(arg, np.isnan(win[:, :, :, k // pw, k % pw, :]), k)
+    return out, arg.astype(np.intp)
 
 
 def max_pool_backward(dout, cache):
@@ -224,21 +341,20 @@ def max_pool_backward(dout, cache):
     if dout.shape != arg.shape:
         raise ValueError(f"max_pool_backward expects dout of the forward output's shape {arg.shape}, "
                          f"got {dout.shape}")
-    n, h, w, c = x_shape
-    ph, pw = pool
+    (ph, pw), (sh, sw) = pool, stride
     ho, wo = arg.shape[1:3]
-    if stride == pool:
-        onehot = arg[..., None] == np.arange(ph * pw)
-        dtiles = np.where(onehot, dout[..., None], 0).astype(dout.dtype, copy=False)
-        dtiles = dtiles.reshape(n, ho, wo, c, ph, pw).transpose(0, 1, 4, 2, 5, 3)
-        dx = np.zeros(x_shape, dtype=dout.dtype)
-        dx[:, :ho * ph, :wo * pw, :] = dtiles.reshape(n, ho * ph, wo * pw, c)
-        return dx
-    rows = np.arange(ho)[None, :, None, None] * stride[0] + arg // pw
-    cols = np.arange(wo)[None, None, :, None] * stride[1] + arg % pw
-    flat = ((np.arange(n)[:, None, None, None] * h + rows) * w + cols) * c + np.arange(c)
-    dx = np.bincount(flat.ravel(), weights=dout.ravel(), minlength=n * h * w * c)
-    return dx.astype(dout.dtype, copy=False).reshape(x_shape)
+    finite = np.isfinite(dout).all()  # then dout * mask, much faster than np.where(mask, dout, 0)
+    overlapping = sh < ph or sw < pw
+    dx = np.zeros(x_shape, dtype=dout.dtype)
+    for k in range(ph * pw):  # offset (a, b) of every window at once
+        a, b = divmod(k, pw)
+        hit = arg == k
+        inputs = dx[:, a:a + sh * (ho - 1) + 1:sh, b:b + sw * (wo - 1) + 1:sw, :]  # (N, Ho, Wo, C) view
+        if finite and not overlapping:
+            np.multiply(dout, hit, out=inputs)  # each input is in one window at most
+        else:  # overlapping windows add up (and inf * 0 would give NaN)
+            inputs += dout * hit if finite else np.where(hit, dout, 0)
+    return dx
 
 
 class MaxPool2D(Layer):
@@ -266,7 +382,7 @@ class Flatten(Layer):
     def forward(self, x, training=True):
         x = np.asarray(x)
         self.cache = x.shape
-        return x.reshape(x.shape[0], -1)
+        return x.reshape(x.shape[0], int(np.prod(x.shape[1:])))
 
     def backward(self, dout):
         return np.asarray(dout).reshape(self._require_cache())

@@ -23,10 +23,29 @@ class Sequential:
 
     __call__ = forward
 
-    def backward(self, dout):
-        for layer in reversed(self.layers):
-            dout = layer.backward(dout)
-        return dout
+    def backward(self, dout, input_grad=True):
+        """Back-propagate ``dout`` (the loss gradient of the output); returns the gradient with
+        respect to the input. Training needs only the parameters' gradients: with
+        ``input_grad=False`` the layers before the first one with parameters are skipped, that
+        one does not compute its input gradient (``needs_input_grad``), and None is returned."""
+        first = self._first_with_params() if not input_grad else 0
+        for i in range(len(self.layers) - 1, first - 1, -1):
+            dout = self._backward_layer(self.layers[i], dout, input_grad or i > first)
+        return dout if input_grad else None
+
+    def _first_with_params(self):
+        return next((i for i, layer in enumerate(self.layers) if layer.params), len(self.layers))
+
+    @staticmethod
+    def _backward_layer(layer, dout, input_grad):
+        if input_grad:
+            return layer.backward(dout)
+        previous = getattr(layer, "needs_input_grad", True)
+        layer.needs_input_grad = False
+        try:
+            return layer.backward(dout)
+        finally:
+            layer.needs_input_grad = previous
 
     def params(self):
         return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.params.items()}
@@ -39,8 +58,10 @@ class Sequential:
 
     def predict_logits(self, x, batch_size=1000):
         """Logits in eval mode, computed in batches to bound memory."""
+        if len(x) == 0:
+            return self.forward(x, training=False)  # an empty batch still has the logits' width
         chunks = [self.forward(x[i:i + batch_size], training=False) for i in range(0, len(x), batch_size)]
-        return np.concatenate(chunks) if chunks else np.zeros((0, 0), dtype=np.float32)
+        return np.concatenate(chunks)
 
     def predict(self, x, batch_size=1000):
         """Predicted class indices ``(N,)``."""

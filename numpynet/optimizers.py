@@ -38,6 +38,15 @@ class Optimizer:
             slot[key] = np.zeros_like(like)
         return slot[key]
 
+    def _scratch(self, name, like, count):
+        """``count`` work arrays shaped like ``like``, reused at every step (not optimizer state),
+        so that an update allocates no temporary arrays."""
+        work = self.__dict__.setdefault("_work", {})
+        arrays = work.get(name, [])
+        if len(arrays) < count or arrays[0].shape != like.shape or arrays[0].dtype != like.dtype:
+            arrays = work[name] = [np.empty_like(like) for _ in range(count)]
+        return arrays[:count]
+
 
 class SGD(Optimizer):
     """p -= lr * g."""
@@ -97,10 +106,16 @@ class Adam(Optimizer):
         v = self._zeros(name, "v", param)
         slot = self.state[name]
         slot["t"] = t = slot.get("t", 0) + 1
+        # The formulas above, operation by operation, written into two reused work arrays
+        work, denom = self._scratch(name, param, 2)
         m *= self.beta1
-        m += (1 - self.beta1) * grad
+        m += np.multiply(grad, 1 - self.beta1, out=work)  # m = b1 m + (1 - b1) g
         v *= self.beta2
-        v += (1 - self.beta2) * grad * grad
-        m_hat = m / (1 - self.beta1 ** t)
-        v_hat = v / (1 - self.beta2 ** t)
-        param -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+        square = np.multiply(np.multiply(grad, 1 - self.beta2, out=work), grad, out=work)
+        v += square  # v = b2 v + (1 - b2) g^2
+        m_hat = np.divide(m, 1 - self.beta1 ** t, out=work)
+        v_hat = np.divide(v, 1 - self.beta2 ** t, out=denom)
+        denom = np.sqrt(v_hat, out=denom)
+        denom += self.eps  # sqrt(v_hat) + eps
+        step = np.multiply(m_hat, self.lr, out=work)
+        param -= np.divide(step, denom, out=work)  # p -= lr m_hat / (sqrt(v_hat) + eps)

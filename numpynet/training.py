@@ -4,6 +4,7 @@ import math
 import numpy as np
 
 from .losses import l2_regularization, softmax_cross_entropy
+from .model import Sequential
 
 
 def accuracy(model, x, y, batch_size=1000):
@@ -24,7 +25,10 @@ def train_step(model, optimizer, x, y, loss_fn=softmax_cross_entropy, reg=0.0):
 def _train_batch(model, optimizer, x, y, loss_fn, reg):
     logits = model.forward(x, training=True)
     loss, dlogits = loss_fn(logits, y)
-    model.backward(dlogits)
+    if isinstance(model, Sequential):
+        model.backward(dlogits, input_grad=False)  # no one uses the gradient of the images
+    else:
+        model.backward(dlogits)
     params, grads = model.params(), model.grads()
     if reg:
         reg_loss, reg_grads = l2_regularization(params, reg)

@@ -124,9 +124,6 @@ def test_predict_in_batches_equals_one_batch():
     np.testing.assert_array_equal(model.predict(x, batch_size=4), full.argmax(axis=1))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Sequential.predict_logits returns np.zeros((0, 0)) for an "
-                   "empty input, so predict() (and accuracy()) raise 'attempt to get argmax of an empty "
-                   "sequence' instead of returning an empty (0,) prediction")
 def test_predict_on_an_empty_input():
     model = Sequential([L.Dense(3, 2, rng=0)])
     pred = model.predict(np.zeros((0, 3), dtype=np.float32))
