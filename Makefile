@@ -49,7 +49,7 @@ $(VENV)/.oracle: $(VENV)/.installed
 	touch $@
 
 # Solutions run under nbval: their outputs are regression-checked, timings and progress bars sanitized.
-NBVAL := --nbval --sanitize-with autograder/nbval_sanitize.cfg --nbval-kernel-name python3 --nbval-cell-timeout 900
+NBVAL := --nbval --nbval-sanitize-with autograder/nbval_sanitize.cfg --nbval-kernel-name python3 --nbval-cell-timeout 900
 SOLUTION_NBS := $(wildcard solutions/*/*.ipynb)
 
 # One BLAS thread where outputs are compared or kernels run side by side: the last digits of a
