@@ -77,3 +77,18 @@ def test_released_assignments_carry_no_solution_hidden_test_or_locked_reference(
     for a in available:
         nb = (ROOT / "assignments" / a / f"{a}.ipynb").read_text()
         assert "raise NotImplementedError()" in nb
+
+
+def test_solutions_carry_no_nbgrader_markers_or_hidden_tests():
+    import nbformat
+
+    notebooks = sorted((ROOT / "solutions").glob("*/*.ipynb"))
+    if not notebooks:
+        pytest.skip("no solutions yet")
+    for path in notebooks:
+        nb = nbformat.read(str(path), as_version=4)
+        for cell in nb.cells:
+            assert "nbgrader" not in cell.get("metadata", {}), path
+            for marker in ("BEGIN SOLUTION", "HIDDEN TESTS", "autograder"):
+                assert marker not in cell.source, (path, marker)
+        assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), f"{path} is not executed"
