@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import release as rel
+from . import config, release as rel
 from .course import ASSIGNMENTS
 
 
@@ -62,7 +62,8 @@ def cmd_grade(args):
     if not (class_dir / "submitted").is_dir():
         raise SystemExit(f"nothing to grade: {class_dir}/submitted does not exist; pass --submissions DIR "
                          "(laid out <student>/<assignment>/<notebook>.ipynb) or --zip FILE --assignment NAME")
-    grade.grade_class(class_dir, assignments, args.students or None, args.jobs, args.timeout)
+    grade.grade_class(class_dir, assignments, args.students or None, args.jobs, args.timeout,
+                      cell_timeout=args.cell_timeout)
 
 
 def cmd_demo(args):
@@ -72,11 +73,11 @@ def cmd_demo(args):
     if class_dir.exists():
         shutil.rmtree(class_dir)
     assignments = args.assignments or rel.available()
-    grade.init_class(class_dir, assignments)
+    grade.init_class(class_dir, assignments, args.cell_timeout)
     students = dict(demo.STUDENTS, **(demo.INFINITE_LOOP_STUDENT if args.infinite_loop else {}))
     demo.build(class_dir, class_dir / "release", assignments, students)
     print(f"demo class: {', '.join(students)} in {class_dir / 'submitted'}")
-    grade.grade_class(class_dir, assignments, None, args.jobs, args.timeout)
+    grade.grade_class(class_dir, assignments, None, args.jobs, args.timeout, cell_timeout=args.cell_timeout)
 
 
 def build_parser():
@@ -103,12 +104,15 @@ def build_parser():
     p.add_argument("--students", nargs="*", help="only these students")
     p.add_argument("--jobs", type=int, default=1, help="students graded in parallel (one process each)")
     p.add_argument("--timeout", type=float, default=None, help="seconds for one submission, in all")
+    p.add_argument("--cell-timeout", type=int, default=None,
+                   help=f"seconds for one cell (default {config.CELL_TIMEOUT}: MNIST training on a slow laptop)")
     p.set_defaults(func=cmd_grade)
     p = sub.add_parser("demo", help="build a demo class from the course and grade it")
     p.add_argument("--class-dir", default=str(rel.BUILD / "demo"))
     p.add_argument("--assignments", nargs="*")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--timeout", type=float, default=None)
+    p.add_argument("--cell-timeout", type=int, default=None)
     p.add_argument("--infinite-loop", action="store_true",
                    help="add a student whose notebook never finishes (costs one cell timeout)")
     p.set_defaults(func=cmd_demo)

@@ -31,12 +31,12 @@ c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPre
 '''
 
 
-def write(course_dir, release_dir=None):
+def write(course_dir, release_dir=None, cell_timeout=None):
     """Write ``course_dir/nbgrader_config.py``; the source notebooks are always the repository's."""
     course_dir = Path(course_dir).resolve()
     course_dir.mkdir(parents=True, exist_ok=True)
     text = TEMPLATE.format(course_id=COURSE_ID, root=str(course_dir), source=str(ROOT / "source"),
                            release=str(Path(release_dir).resolve() if release_dir else course_dir / "release"),
-                           db=str(course_dir / "gradebook.db"), timeout=CELL_TIMEOUT)
+                           db=str(course_dir / "gradebook.db"), timeout=int(cell_timeout or CELL_TIMEOUT))
     (course_dir / "nbgrader_config.py").write_text(text)
     return course_dir / "nbgrader_config.py"

@@ -59,10 +59,10 @@ def submission(assignment, kind, release_dir):
         answers.update(corpus_answer(assignment, kind.split(":", 1)[1]))
     elif kind == "raises":
         first = next(iter(answers))
-        answers[first] = answers[first] + "\nraise RuntimeError('debugging: stop here')\n"
+        answers[first] = "raise RuntimeError('debugging: stop here')\n" + answers[first]
     elif kind == "infinite-loop":
         first = next(iter(answers))
-        answers[first] = answers[first] + "\nwhile True:  # waiting for something that never comes\n    pass\n"
+        answers[first] = "while True:  # waiting for something that never comes\n    pass\n" + answers[first]
     nb = released
     for answer_id, source in answers.items():
         nb = notebook.replace_answer(nb, answer_id, source)

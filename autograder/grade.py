@@ -44,11 +44,11 @@ class Outcome:
 # ---------------------------------------------------------------------------------------------
 # the class directory
 
-def init_class(class_dir, assignments):
+def init_class(class_dir, assignments, cell_timeout=None):
     """Write the nbgrader config and (re)generate the assignments, which syncs the gradebook with
-    the source notebooks."""
+    the source notebooks. ``cell_timeout`` (seconds) bounds every cell, MNIST training included."""
     class_dir = Path(class_dir).resolve()
-    config.write(class_dir)
+    config.write(class_dir, cell_timeout=cell_timeout)
     for a in assignments:
         run_nbgrader(["generate_assignment", a, "--force"], class_dir, check=True)
     return class_dir
@@ -202,6 +202,20 @@ def test_messages(autograded_nb):
     return messages
 
 
+def cell_errors(autograded_nb):
+    """Errors of the cells that are not tests (an answer that raises, a cell stopped by the
+    timeout): [{"cell": grade_id or "cell <n>", "error": "ename: evalue"}]."""
+    found = []
+    for index, cell in enumerate(autograded_nb.cells):
+        if cell.cell_type != "code" or notebook.is_test(cell):
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                found.append({"cell": notebook.grade_id(cell) or f"cell {index}",
+                              "error": f"{output.get('ename')}: {output.get('evalue')}"[:500]})
+    return found
+
+
 def report(class_dir, outcome):
     """The JSON report of one submission: one entry per test with points and message."""
     from nbgrader.api import Gradebook, MissingEntry
@@ -220,7 +234,9 @@ def report(class_dir, outcome):
             scores = {g.name: g.score for g in sub.grades if g.name in max_points}
         except MissingEntry:
             scores = {}
-    messages = test_messages(notebook.read(graded_path)) if graded_path.exists() and scores else {}
+    graded_nb = notebook.read(graded_path) if graded_path.exists() and scores else None
+    messages = test_messages(graded_nb) if graded_nb else {}
+    entry["cell_errors"] = cell_errors(graded_nb) if graded_nb else []
     for test_id, maximum in max_points.items():
         score = float(scores.get(test_id) or 0.0)
         message = messages.get(test_id, "")
@@ -306,13 +322,14 @@ def _histogram_png(totals, maximum, path):
 # ---------------------------------------------------------------------------------------------
 # the whole class
 
-def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None, progress=True):
+def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None, progress=True,
+                cell_timeout=None):
     """Autograde every submission in ``class_dir/submitted``; returns the report entries."""
     from tqdm.auto import tqdm
 
     start = time.time()
     assignments = assignments or [a for a in ASSIGNMENTS if (ROOT / "source" / a / f"{a}.ipynb").exists()]
-    class_dir = init_class(class_dir, assignments)
+    class_dir = init_class(class_dir, assignments, cell_timeout)
     pairs = submissions(class_dir, assignments, students)
     # Parallel kernels each get their share of the cores: BLAS threads fighting over two cores
     # made one small matrix product 70 times slower.

@@ -153,3 +153,19 @@ def test_lms_zip_is_collected_by_student_name(tmp_path):
     grade.collect_zip(class_dir, archive, assignment)
     for student in ("zed", "yan"):
         assert (class_dir / "submitted" / student / assignment / f"{assignment}.ipynb").exists()
+
+
+def test_an_infinite_loop_is_stopped_by_the_cell_timeout_and_the_rest_is_graded(tmp_path):
+    assignment = "ps1_activations"
+    if assignment not in ASSIGNMENTS:
+        pytest.skip("needs ps1")
+    grade.prepare_environment()
+    class_dir = grade.init_class(tmp_path / "loop", [assignment], cell_timeout=60)
+    demo.build(class_dir, class_dir / "release", [assignment], demo.INFINITE_LOOP_STUDENT)
+    [e] = grade.grade_class(class_dir, [assignment], jobs=1, progress=False, cell_timeout=60)
+    assert e["status"] == "graded"
+    looping = e["cell_errors"][0]
+    assert looping["cell"] == "sigmoid", e["cell_errors"]
+    failed = {t["test"] for t in e["tests"] if not t["passed"]}
+    assert failed and all(t.startswith("test_sigmoid") for t in failed), failed
+    assert 0 < e["score"] < e["max_score"]
