@@ -151,6 +151,7 @@ class Trainer:
         self.cfg = cfg
         self.data = _load_data(cfg["data"])
         self.x, self.y = self.data.x_train[:cfg["n_train"]], self.data.y_train[:cfg["n_train"]]
+        self.x_test, self.y_test = self.data.x_test[:cfg["n_test"]], self.data.y_test[:cfg["n_test"]]
         self.net = numpynet_model(cfg["arch"])
         self.init_check = None
         self.setup()
@@ -190,7 +191,7 @@ class NumpynetTrainer(Trainer):
 
     def accuracy(self):
         from numpynet import training
-        return training.accuracy(self.net, self.data.x_test, self.data.y_test)
+        return training.accuracy(self.net, self.x_test, self.y_test)
 
 
 class TorchTrainer(Trainer):
@@ -198,8 +199,8 @@ class TorchTrainer(Trainer):
         import torch
         torch.set_num_threads(self.cfg["threads"])
         self.model = torch_model(self.cfg["arch"], self.net)
-        self.x_test = torch.from_numpy(np.ascontiguousarray(self.data.x_test.transpose(0, 3, 1, 2)))
-        self.y_test = torch.from_numpy(self.data.y_test)
+        self.x_test = torch.from_numpy(np.ascontiguousarray(self.x_test.transpose(0, 3, 1, 2)))
+        self.y_test = torch.from_numpy(self.y_test)
         with torch.no_grad():  # both models compute the same function before training
             ours = self.net.forward(self.data.x_test[:200], training=False)
             self.init_check = float(np.abs(self.model(self.x_test[:200]).numpy() - ours).max())
@@ -364,7 +365,6 @@ class Worker:
         self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--worker", "train",
                                       json.dumps(cfg)], env=_worker_env(threads), cwd=str(HERE), text=True,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        self.answer()  # ready
 
     def answer(self):
         line = self.proc.stdout.readline()
@@ -388,6 +388,8 @@ def train_both(cfg, epochs, threads, pause=0.3):
     both meet the same load on a shared machine. The pause lets the idle library's BLAS/OpenMP
     threads stop spinning before the other one runs."""
     workers = {lib: Worker(dict(cfg, lib=lib), threads) for lib in ("numpynet", "torch")}
+    for worker in workers.values():  # both start (load MNIST, build the model) at the same time
+        worker.answer()  # ready
     res = {lib: {"times": [], "cpu": [], "test_acc": [], "train_peak": [], "eval_peak": [], "pace": []}
            for lib in workers}
     for epoch in range(epochs):
@@ -435,6 +437,10 @@ def _fmt_acc(accs):
     return " / ".join(f"{100 * a:.2f}" for a in accs)
 
 
+def _largest(values):
+    return max(values, key=lambda v: v or 0)
+
+
 def network_table(name, arch, batch, res, epochs_label):
     ours, theirs, scale = res["numpynet"], res["torch"], res["scale"]
 
@@ -460,12 +466,13 @@ def network_table(name, arch, batch, res, epochs_label):
              f"{pair_ratio:.2f}x |",
              f"| CPU seconds per epoch (mean, all threads) | {per_epoch(ours, 'cpu'):.2f} | "
              f"{per_epoch(theirs, 'cpu'):.2f} | {per_epoch(ours, 'cpu') / per_epoch(theirs, 'cpu'):.2f}x |",
-             f"| test accuracy % after each epoch | {_fmt_acc(ours['test_acc'])} | {_fmt_acc(theirs['test_acc'])} | |",
+             f"| test accuracy % after each epoch ({res['n_test']} test images) | {_fmt_acc(ours['test_acc'])} | "
+             f"{_fmt_acc(theirs['test_acc'])} | |",
              f"| peak RSS of the process, MiB | {ours['maxrss_mib']:.0f} | {theirs['maxrss_mib']:.0f} | |",
              f"| memory growth while training (first part), MiB | {mib(ours['train_peak'][0])} | "
              f"{mib(theirs['train_peak'][0])} | |",
-             f"| memory growth while evaluating 10000 test images (batches of 1000), MiB | "
-             f"{mib(max(ours['eval_peak'], key=lambda v: v or 0))} | {mib(max(theirs['eval_peak'], key=lambda v: v or 0))} | |",
+             f"| memory growth while evaluating {res['n_test']} test images (batches of 1000), MiB | "
+             f"{mib(_largest(ours['eval_peak']))} | {mib(_largest(theirs['eval_peak']))} | |",
              "", "Same initial function: max |logits difference| on 200 test images before training = "
                  f"{theirs['init_check']:.1e}."]
     return "\n".join(lines)
@@ -485,11 +492,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--epochs", type=int, default=3, help="epochs per network (default 3)")
     parser.add_argument("--quick", action="store_true",
-                        help="smoke test: one pass over 3000 examples per network, fewer micro repetitions")
+                        help="smoke test: 3000 training and 2000 test examples per network, fewer micro repetitions")
     parser.add_argument("--networks", default=",".join(NETWORKS), help=f"comma-separated, from {list(NETWORKS)}")
     parser.add_argument("--threads", type=int, default=2, help="threads for both libraries (default 2)")
-    parser.add_argument("--data", default=os.environ.get("MNIST_DIR") or (
-        str(ROOT.parent / "shared" / "data" / "mnist") if (ROOT.parent / "shared" / "data" / "mnist").is_dir() else None),
+    shared = ROOT.parent / "shared" / "data" / "mnist"
+    parser.add_argument("--data", default=os.environ.get("MNIST_DIR") or (str(shared) if shared.is_dir() else None),
         help="folder with the four MNIST .gz files (default $MNIST_DIR, ../shared/data/mnist, the cache)")
     parser.add_argument("--chunks", type=int, default=20,
                         help="parts per epoch; the libraries take turns after each part (default 20)")
@@ -513,6 +520,7 @@ def main(argv=None):
     epochs = 1 if args.quick else args.epochs
     n_train = 3000 if args.quick else 60000
     chunks = 2 if args.quick else args.chunks
+    n_test = 2000 if args.quick else 10000
     epochs_label = (f"quick: {n_train} examples, times scaled to a 60000-example epoch" if args.quick
                     else f"{epochs} epoch{'s' * (epochs > 1)} of 60000")
     env = environment(args)
@@ -521,9 +529,9 @@ def main(argv=None):
     for name in names:
         arch, batch = NETWORKS[name]
         print(f"{name}: training with numpynet and PyTorch, alternating every 1/{chunks} epoch ...", flush=True)
-        cfg = {"arch": arch, "batch": batch, "n_train": n_train, "chunks": chunks, "data": args.data,
-               "threads": args.threads}
-        res = dict(train_both(cfg, epochs, args.threads), scale=60000 / n_train)
+        cfg = {"arch": arch, "batch": batch, "n_train": n_train, "n_test": n_test, "chunks": chunks,
+               "data": args.data, "threads": args.threads}
+        res = dict(train_both(cfg, epochs, args.threads), scale=60000 / n_train, n_test=n_test)
         sections.append(network_table(name, arch, batch, res, epochs_label))
         print("\n" + sections[-1] + "\n", flush=True)
     if not args.no_micro:
@@ -537,7 +545,8 @@ def main(argv=None):
               f"{env['threads']} threads for each library.",
               f"Load average (1 min) {load_before[0]:.2f} at the start, {load_after[0]:.2f} at the end "
               "(above ~0.3, other processes shared the cores and the times are less reliable).", "",
-              "Command: `" + " ".join([".venv/bin/python benchmarks/bench.py", *(argv if argv is not None else sys.argv[1:])]) + "`",
+              "Command: `" + " ".join([".venv/bin/python benchmarks/bench.py",
+                                      *(argv if argv is not None else sys.argv[1:])]) + "`",
               ""]
     report = "\n".join(header) + "\n" + "\n\n".join(sections) + "\n"
     if args.output:

@@ -38,7 +38,8 @@ def cases(rng):
             yield (f"Conv2D({c_in}, {c_out}, {k}, stride={s}, padding={p}, {act})", layer,
                    gc.away_from_kinks((2, h, w, c_in), rng))
     for pool, stride, shape in POOLS:
-        yield f"MaxPool2D({pool}, stride={stride}) on {shape}", L.MaxPool2D(pool, stride), gc.distinct_values(shape, rng)
+        x = gc.distinct_values(shape, rng)
+        yield f"MaxPool2D({pool}, stride={stride}) on {shape}", L.MaxPool2D(pool, stride), x
     yield "BatchNorm(5) on (6, 5)", L.BatchNorm(5), gc.away_from_kinks((6, 5), rng)
     yield "BatchNorm(3) on (3, 4, 4, 3)", L.BatchNorm(3), gc.away_from_kinks((3, 4, 4, 3), rng)
 
