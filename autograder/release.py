@@ -145,6 +145,20 @@ def stale(assignment):
     have = [c.source.strip() for c in notebook.read(released).cells]
     if want != have:
         return f"{_shown(released)} is older than source/{assignment}: run `make release`"
+    return stale_package(assignment)
+
+
+def stale_package(assignment):
+    """Why assignments/<a>/numpynet differs from the student package the core gives now, or ""."""
+    import tempfile
+
+    shipped = ASSIGNMENTS_DIR / assignment / "numpynet"
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = student_package.build(assignment, tmp)
+        for path in sorted(fresh.glob("*.py")):
+            other = shipped / path.name
+            if not other.exists() or other.read_text() != path.read_text():
+                return f"{_shown(other)} differs from numpynet/{path.name}: run `make release`"
     return ""
 
 

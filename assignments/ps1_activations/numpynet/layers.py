@@ -69,16 +69,15 @@ def _activation_backward(activation, dout, z):
     slope = np.maximum(z > 0, z.dtype.type(alpha))
     return np.multiply(dout, slope, out=slope if slope.dtype == np.result_type(dout, slope) else None)
 
-def _column_sums(a):
-    """Sums of the rows of ``a`` ``(M, K)`` -> ``(K,)``, as a matrix-vector product: numpy's own
-    axis-0 sum adds the rows K numbers at a time, slow for a few channels and many rows."""
-    return np.ones(a.shape[0], dtype=a.dtype) @ a
-
 def _make_rng(rng):
     return rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
 
 class Dense(Layer):
-    """Fully connected: ``a = f(x @ W + b)``; x ``(N, in)``, W ``(in, out)``, b ``(out,)``, a ``(N, out)``."""
+    """Fully connected: ``a = f(x @ W + b)``; x ``(N, in)``, W ``(in, out)``, b ``(out,)``, a ``(N, out)``.
+
+    ``backward`` fills the gradients of W and b and returns dx ``(N, in)``, or None when
+    ``needs_input_grad`` is False.
+    """
 
     def __init__(self, in_features, out_features, activation=None, initializer=_initializers.he_normal, rng=None, dtype=np.float32):
         super().__init__()
@@ -101,7 +100,7 @@ class Dense(Layer):
         x, z = self._require_cache()
         dz = _activation_backward(self.activation, dout, z)
         np.matmul(x.T, dz, out=self.grads['W'])
-        self.grads['b'][...] = _column_sums(dz)
+        np.sum(dz, axis=0, out=self.grads['b'])
         if not self.needs_input_grad:
             return None
         return dz @ self.params['W'].T
@@ -174,11 +173,37 @@ def _conv_input_grad(dz, w, x_shape, stride):
     out[:, :hh, :ww] = dx[:, :hh, :ww]
     return out
 
+def _channel_sums(dz):
+    """Sum of ``dz`` ``(N, Ho, Wo, C)`` over everything but the channels -> ``(C,)``: first over
+    images and rows, in rows of Wo*C numbers, then over the Wo pixels. (Summing the first three
+    axes at once adds C numbers at a time: several times slower for a few channels.)"""
+    n, ho, wo, c = dz.shape
+    return dz.reshape(n * ho, wo * c).sum(axis=0).reshape(wo, c).sum(axis=0)
+_SMALL_GRADIENT = 1024
+
+def _conv_weight_grad(cols, dz):
+    """``cols.T @ dz``: the kernel gradient ``(K, C_out)`` from cols ``(N*Ho*Wo, K)`` (K = kh*kw*C_in)
+    and dz ``(N, Ho, Wo, C_out)``.
+
+    A small gradient (a first layer on grey images: 9 x 16) summed over tens of thousands of rows
+    is one product a threaded BLAS splits badly: its threads wait for each other at every block of
+    rows, which costs up to a second per product when other programs keep the cores busy. One
+    product per image, then a sum over the images, is as fast and never waits.
+    """
+    n, ho, wo, c_out = dz.shape
+    k = cols.shape[1]
+    if k * c_out > _SMALL_GRADIENT:
+        return cols.T @ dz.reshape(-1, c_out)
+    per_image = cols.T.reshape(k, n, ho * wo).transpose(1, 0, 2)
+    return np.matmul(per_image, dz.reshape(n, ho * wo, c_out)).sum(axis=0)
+
 class Conv2D(Layer):
     """2-D convolution (cross-correlation) by im2col and one matrix product.
 
     x ``(N, H, W, C_in)``, W ``(kh, kw, C_in, C_out)``, b ``(C_out,)``,
     out ``(N, Ho, Wo, C_out)`` with Ho = (H + 2*padding - kh) // stride + 1.
+    ``backward`` fills the kernel and bias gradients and returns dx ``(N, H, W, C_in)``, itself
+    one more matrix product (``_conv_input_grad``), or None when ``needs_input_grad`` is False.
     """
 
     def __init__(self, c_in, c_out, kernel, stride=1, padding=0, activation=None, initializer=_initializers.he_normal, rng=None, dtype=np.float32):
@@ -215,9 +240,8 @@ class Conv2D(Layer):
     def backward(self, dout):
         xp_shape, cols, z = self._require_cache()
         dz = _activation_backward(self.activation, dout, z)
-        dz2 = dz.reshape(-1, self.c_out)
-        self.grads['W'][...] = (cols.T @ dz2).reshape(self.params['W'].shape)
-        self.grads['b'][...] = _column_sums(dz2)
+        self.grads['W'][...] = _conv_weight_grad(cols, dz).reshape(self.params['W'].shape)
+        self.grads['b'][...] = _channel_sums(dz)
         if not self.needs_input_grad:
             return None
         dxp = _conv_input_grad(dz, self.params['W'], xp_shape, self.stride)
@@ -266,7 +290,7 @@ class Flatten(Layer):
     def forward(self, x, training=True):
         x = np.asarray(x)
         self.cache = x.shape
-        return x.reshape(x.shape[0], -1)
+        return x.reshape(x.shape[0], int(np.prod(x.shape[1:])))
 
     def backward(self, dout):
         return np.asarray(dout).reshape(self._require_cache())

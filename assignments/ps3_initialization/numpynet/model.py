@@ -58,8 +58,10 @@ class Sequential:
 
     def predict_logits(self, x, batch_size=1000):
         """Logits in eval mode, computed in batches to bound memory."""
+        if len(x) == 0:
+            return self.forward(x, training=False)  # an empty batch still has the logits' width
         chunks = [self.forward(x[i:i + batch_size], training=False) for i in range(0, len(x), batch_size)]
-        return np.concatenate(chunks) if chunks else np.zeros((0, 0), dtype=np.float32)
+        return np.concatenate(chunks)
 
     def predict(self, x, batch_size=1000):
         """Predicted class indices ``(N,)``."""

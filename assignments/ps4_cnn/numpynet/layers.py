@@ -290,7 +290,7 @@ class Flatten(Layer):
     def forward(self, x, training=True):
         x = np.asarray(x)
         self.cache = x.shape
-        return x.reshape(x.shape[0], -1)
+        return x.reshape(x.shape[0], int(np.prod(x.shape[1:])))
 
     def backward(self, dout):
         return np.asarray(dout).reshape(self._require_cache())
