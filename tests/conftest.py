@@ -6,11 +6,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build"
 
-for var, sub in (("JUPYTER_CONFIG_DIR", "jupyter/config"), ("JUPYTER_DATA_DIR", "jupyter/data"),
-                 ("JUPYTER_RUNTIME_DIR", "jupyter/runtime"), ("IPYTHONDIR", "ipython"),
-                 ("MPLCONFIGDIR", "matplotlib")):
-    os.environ.setdefault(var, str(BUILD / sub))
-    Path(os.environ[var]).mkdir(parents=True, exist_ok=True)
+from autograder.grade import prepare_environment  # noqa: E402
+
+prepare_environment()  # Jupyter, IPython and matplotlib under build/, as for grading
 os.environ.setdefault("MPLBACKEND", "Agg")
 _shared = ROOT.parent / "shared" / "data" / "mnist"
 if "MNIST_DIR" not in os.environ and _shared.is_dir():
