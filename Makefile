@@ -20,7 +20,7 @@ export MPLCONFIGDIR := $(BUILD)/matplotlib
 export PYTHONHASHSEED := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv oracle test test-core test-slow release solutions validate demo autograde bench lab clean
+.PHONY: help venv oracle test test-nbval-other-kernels test-core test-slow release solutions validate demo autograde bench lab clean
 
 help:
 	@echo "make demo       build the course and grade a demo class (the main job)"
@@ -56,9 +56,20 @@ SOLUTION_NBS := $(wildcard solutions/*/*.ipynb)
 # float32 training run depend on the thread count, and threads fighting over two cores are slow.
 test solutions validate: export OPENBLAS_NUM_THREADS := 1
 
+# The solutions once more under other CPU kernels than the machine's own: NumPy's SIMD dispatch
+# cut down to its baseline, another OpenBLAS kernel (x86_64) and two BLAS threads. What passes
+# both runs is the same on any machine; figures that are not belong in nbval-ignore-output cells.
+NPY_SIMD_OFF ?= X86_V3 X86_V4 AVX512_ICL AVX512_SPR
+OTHER_KERNELS := NPY_DISABLE_CPU_FEATURES="$(NPY_SIMD_OFF)" OPENBLAS_NUM_THREADS=2 \
+	$(if $(filter x86_64,$(shell uname -m)),OPENBLAS_CORETYPE=Haswell)
+
 test: venv oracle
 	$(PY) -m autograder release --check
 	$(PY) -m pytest -q tests $(if $(SOLUTION_NBS),$(SOLUTION_NBS) $(NBVAL))
+	$(if $(SOLUTION_NBS),env $(OTHER_KERNELS) $(PY) -m pytest -q -p no:cacheprovider $(SOLUTION_NBS) $(NBVAL))
+
+test-nbval-other-kernels: venv
+	env $(OTHER_KERNELS) $(PY) -m pytest -q -p no:cacheprovider $(SOLUTION_NBS) $(NBVAL)
 
 test-core: venv oracle
 	$(PY) -m pytest -q tests
