@@ -10,7 +10,21 @@ from .course import ASSIGNMENTS
 
 
 def cmd_kernel(args):
+    from .sandbox import kernelspec
     rel.install_kernel()
+    print(f"kernel {kernelspec.NAME} -> {kernelspec.install()}")
+
+
+def require_sandbox(args):
+    """Stop before anything is graded when bwrap cannot run, unless the grader knowingly passed
+    --unsafe-no-sandbox (which the reports and summary then mark)."""
+    from .sandbox import problem
+    if args.unsafe_no_sandbox:
+        print("WARNING: --unsafe-no-sandbox: student code will run unconfined, with your rights", file=sys.stderr)
+        return
+    message = problem()
+    if message:
+        raise SystemExit(f"cannot grade: student code must run in a sandbox, and {message}")
 
 
 def cmd_release(args):
@@ -48,42 +62,54 @@ def cmd_validate(args):
 
 def cmd_grade(args):
     from . import grade
+    require_sandbox(args)
+    sandboxed = not args.unsafe_no_sandbox
     grade.prepare_environment()
     class_dir = Path(args.class_dir).resolve()
     assignments = args.assignments or rel.available()
     if args.zip:
         if not args.assignment:
             raise SystemExit("--zip needs --assignment: the assignment the notebooks in the zip belong to")
-        grade.init_class(class_dir, [args.assignment])
+        grade.init_class(class_dir, [args.assignment], sandboxed=sandboxed)
         grade.collect_zip(class_dir, args.zip, args.assignment)
     if args.submissions:
-        grade.init_class(class_dir, assignments)
+        grade.init_class(class_dir, assignments, sandboxed=sandboxed)
         print(f"collected {grade.collect_folder(class_dir, args.submissions)} submissions from {args.submissions}")
     if not (class_dir / "submitted").is_dir():
         raise SystemExit(f"nothing to grade: {class_dir}/submitted does not exist; pass --submissions DIR "
                          "(laid out <student>/<assignment>/<notebook>.ipynb) or --zip FILE --assignment NAME")
     grade.grade_class(class_dir, assignments, args.students or None, args.jobs, args.timeout,
-                      cell_timeout=args.cell_timeout)
+                      cell_timeout=args.cell_timeout, sandboxed=sandboxed)
 
 
 def cmd_demo(args):
     from . import demo, grade
+    require_sandbox(args)
+    sandboxed = not args.unsafe_no_sandbox
     grade.prepare_environment()
     class_dir = Path(args.class_dir).resolve()
     if class_dir.exists():
         shutil.rmtree(class_dir)
     assignments = args.assignments or rel.available()
-    grade.init_class(class_dir, assignments, args.cell_timeout)
+    grade.init_class(class_dir, assignments, args.cell_timeout, sandboxed)
     students = dict(demo.STUDENTS, **(demo.INFINITE_LOOP_STUDENT if args.infinite_loop else {}))
     demo.build(class_dir, class_dir / "release", assignments, students)
     print(f"demo class: {', '.join(students)} in {class_dir / 'submitted'}")
-    grade.grade_class(class_dir, assignments, None, args.jobs, args.timeout, cell_timeout=args.cell_timeout)
+    grade.grade_class(class_dir, assignments, None, args.jobs, args.timeout, cell_timeout=args.cell_timeout,
+                      sandboxed=sandboxed)
+
+
+def add_unsafe_option(parser):
+    parser.add_argument("--unsafe-no-sandbox", action="store_true",
+                        help="run student code WITHOUT the bubblewrap sandbox (where bwrap cannot run); "
+                             "reports and summary say so")
 
 
 def build_parser():
     parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("kernel", help="install the course kernel `python3` into this environment")
+    p = sub.add_parser("kernel", help="install the course kernel `python3` and the grading kernel "
+                       "`python3-sandbox` into this environment")
     p.set_defaults(func=cmd_kernel)
     p = sub.add_parser("release", help="student notebooks and packages into assignments/")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
@@ -106,6 +132,7 @@ def build_parser():
     p.add_argument("--timeout", type=float, default=None, help="seconds for one submission, in all")
     p.add_argument("--cell-timeout", type=int, default=None,
                    help=f"seconds for one cell (default {config.CELL_TIMEOUT}: MNIST training on a slow laptop)")
+    add_unsafe_option(p)
     p.set_defaults(func=cmd_grade)
     p = sub.add_parser("demo", help="build a demo class from the course and grade it")
     p.add_argument("--class-dir", default=str(rel.BUILD / "demo"))
@@ -115,6 +142,7 @@ def build_parser():
     p.add_argument("--cell-timeout", type=int, default=None)
     p.add_argument("--infinite-loop", action="store_true",
                    help="add a student whose notebook never finishes (costs one cell timeout)")
+    add_unsafe_option(p)
     p.set_defaults(func=cmd_demo)
     return parser
 

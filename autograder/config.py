@@ -3,6 +3,10 @@ so that nbgrader, run by ``python -m autograder`` or by hand in that folder, use
 from pathlib import Path
 
 from .course import COURSE_ID, ROOT
+from .sandbox import DEFAULT_LIMITS, KERNEL_NAME as SANDBOX_KERNEL
+
+UNSANDBOXED_KERNEL = "python3"  # the course kernel: only with --unsafe-no-sandbox
+HIDDEN_TESTS_KIT = ".hidden-tests"  # in the class folder; see autograder/sandbox/hidden_tests.py
 
 CELL_TIMEOUT = 600  # seconds per cell: the CNN's MNIST training takes a few minutes on a laptop
 
@@ -16,11 +20,17 @@ c.CourseDirectory.db_url = "sqlite:///" + {db!r} + "?timeout=30"
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".git"]
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
 c.Execute.timeout = {timeout}
-c.Execute.kernel_name = "python3"
+# Student code runs in the bubblewrap sandbox (autograder/sandbox/): kernelspec python3-sandbox,
+# started by the provisioner autograder-sandbox, which always uses the ipc transport with the
+# kernel's sockets in a private folder. nbclient reads the notebook's metadata kernelspec only
+# when kernel_name is empty, so this kernel is used whatever the student's notebook names.
+c.Execute.kernel_name = {kernel!r}
+c.ExecutePreprocessor.kernel_name = {kernel!r}
+{limits}
+c.SandboxProvisioner.hidden_tests_kit = {kit!r}
 c.Execute.interrupt_on_timeout = True
 c.Execute.extra_arguments = ["--HistoryManager.enabled=False", "--quiet"]
 c.Autograde.create_student = True
-c.ExecutePreprocessor.kernel_name = "python3"
 c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollectorPlugin"
 # LMS downloads named <student>_<anything>_<assignment notebook>.ipynb or <student>_<notebook>.ipynb
 c.FileNameCollectorPlugin.named_regexp = r"(?:.*/)?(?P<student_id>[A-Za-z0-9][A-Za-z0-9.-]*)_(?:.*_)?(?P<file_id>ps[0-9]+_[A-Za-z0-9_]+?\\.ipynb)$"
@@ -31,12 +41,27 @@ c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPre
 '''
 
 
-def write(course_dir, release_dir=None, cell_timeout=None):
-    """Write ``course_dir/nbgrader_config.py``; the source notebooks are always the repository's."""
+def limits_lines(limits=DEFAULT_LIMITS):
+    """One ``c.SandboxProvisioner.<limit> = value`` line per limit: what an instructor edits."""
+    return "\n".join(f"c.SandboxProvisioner.{name} = {value!r}" for name, value in limits.as_config().items())
+
+
+def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True):
+    """Write ``course_dir/nbgrader_config.py``; the source notebooks are always the repository's.
+    ``sandboxed=False`` (``--unsafe-no-sandbox``) grades with the unconfined course kernel."""
     course_dir = Path(course_dir).resolve()
     course_dir.mkdir(parents=True, exist_ok=True)
     text = TEMPLATE.format(course_id=COURSE_ID, root=str(course_dir), source=str(ROOT / "source"),
                            release=str(Path(release_dir).resolve() if release_dir else course_dir / "release"),
-                           db=str(course_dir / "gradebook.db"), timeout=int(cell_timeout or CELL_TIMEOUT))
+                           db=str(course_dir / "gradebook.db"), timeout=int(cell_timeout or CELL_TIMEOUT),
+                           kernel=SANDBOX_KERNEL if sandboxed else UNSANDBOXED_KERNEL,
+                           limits=limits_lines(), kit=str(course_dir / HIDDEN_TESTS_KIT))
     (course_dir / "nbgrader_config.py").write_text(text)
     return course_dir / "nbgrader_config.py"
+
+
+def is_sandboxed(course_dir):
+    """Whether the course folder's nbgrader_config.py grades in the sandbox kernel: what reports
+    say, read from the file nbgrader itself reads."""
+    text = (Path(course_dir) / "nbgrader_config.py").read_text()
+    return f"c.Execute.kernel_name = {SANDBOX_KERNEL!r}" in text

@@ -30,6 +30,7 @@ import nbformat
 
 from . import config, notebook, release, student_package
 from .course import ASSIGNMENTS, ROOT
+from .sandbox import hidden_tests, kernelspec, require as require_sandbox
 
 
 @dataclasses.dataclass
@@ -44,11 +45,16 @@ class Outcome:
 # ---------------------------------------------------------------------------------------------
 # the class directory
 
-def init_class(class_dir, assignments, cell_timeout=None):
+def init_class(class_dir, assignments, cell_timeout=None, sandboxed=True):
     """Write the nbgrader config and (re)generate the assignments, which syncs the gradebook with
-    the source notebooks. ``cell_timeout`` (seconds) bounds every cell, MNIST training included."""
+    the source notebooks. ``cell_timeout`` (seconds) bounds every cell, MNIST training included.
+    ``sandboxed``: student code runs in the sandbox kernel, whose kernelspec and hidden-test kit
+    are (re)installed here; False only for ``--unsafe-no-sandbox``."""
     class_dir = Path(class_dir).resolve()
-    config.write(class_dir, cell_timeout=cell_timeout)
+    config.write(class_dir, cell_timeout=cell_timeout, sandboxed=sandboxed)
+    if sandboxed:
+        kernelspec.install()
+        hidden_tests.build(class_dir / config.HIDDEN_TESTS_KIT)
     for a in assignments:
         run_nbgrader(["generate_assignment", a, "--force"], class_dir, check=True)
     return class_dir
@@ -225,6 +231,7 @@ def report(class_dir, outcome):
     max_points = notebook.points(source_nb)
     entry = {"student": outcome.student, "assignment": outcome.assignment, "status": outcome.status,
              "reason": outcome.reason, "seconds": round(outcome.seconds, 1),
+             "sandboxed": config.is_sandboxed(class_dir),
              "max_score": sum(max_points.values()), "score": 0.0, "tests": []}
     graded_path = class_dir / "autograded" / outcome.student / outcome.assignment / f"{outcome.assignment}.ipynb"
     scores = {}
@@ -285,12 +292,18 @@ def summary(class_dir, entries, assignments):
         lines.append(f"{student:<{width}} " + " ".join(cells) + f" {total:>6.1f}/{sum(maxima.values()):<5.0f}")
     lines.append("")
     lines.append("! = not graded this time: see the report's reason")
+    if not all(e.get("sandboxed", True) for e in entries):
+        lines.append(UNSANDBOXED_WARNING)
     lines += _histogram(totals, sum(maxima.values()))
     text = "\n".join(lines)
     out = Path(class_dir) / "reports"
     (out / "summary.txt").write_text(text + "\n")
     _histogram_png(totals, sum(maxima.values()), out / "scores.png")
     return text
+
+
+UNSANDBOXED_WARNING = ("WARNING: graded WITHOUT the sandbox (--unsafe-no-sandbox): student code ran with the "
+                       "grader's rights, network and files")
 
 
 def _histogram(totals, maximum, bins=10):
@@ -323,13 +336,17 @@ def _histogram_png(totals, maximum, path):
 # the whole class
 
 def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None, progress=True,
-                cell_timeout=None):
-    """Autograde every submission in ``class_dir/submitted``; returns the report entries."""
+                cell_timeout=None, sandboxed=True):
+    """Autograde every submission in ``class_dir/submitted``; returns the report entries.
+    Stops with SandboxUnavailable, before grading anything, when ``sandboxed`` and bwrap cannot
+    run here."""
     from tqdm.auto import tqdm
 
     start = time.time()
+    if sandboxed:
+        require_sandbox()
     assignments = assignments or [a for a in ASSIGNMENTS if (ROOT / "source" / a / f"{a}.ipynb").exists()]
-    class_dir = init_class(class_dir, assignments, cell_timeout)
+    class_dir = init_class(class_dir, assignments, cell_timeout, sandboxed)
     pairs = submissions(class_dir, assignments, students)
     # Parallel kernels each get their share of the cores: BLAS threads fighting over two cores
     # made one small matrix product 70 times slower.
@@ -357,7 +374,8 @@ def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None
     csv = export_csv(class_dir)
     text = summary(class_dir, entries, assignments)
     print(text)
-    print(f"\n{len(pairs)} submissions of {len(per_student)} students graded in {time.time() - start:.0f} s "
+    print(f"\nstudent code ran in: {'the bubblewrap sandbox' if sandboxed else 'NO SANDBOX (--unsafe-no-sandbox)'}")
+    print(f"{len(pairs)} submissions of {len(per_student)} students graded in {time.time() - start:.0f} s "
           f"with {jobs} job(s)")
     print(f"gradebook: {class_dir / 'gradebook.db'}\ngrades:    {csv}\nreports:   {class_dir / 'reports'}/"
           f"<student>/<assignment>.json\nfeedback:  {class_dir / 'feedback'}/<student>/<assignment>/"
