@@ -333,7 +333,7 @@ def _judge_mean(what, w, scale, kind):
 def _judge_normal(name, what, w, std, shape):
     _judge_mean(what, w, std, "normal")
     got = float(w.std())
-    if got == 0:
+    if w.min() == w.max():  # not std == 0: the std of equal float64 values can come out 1e-17
         fail(f"{what}: every value is the same ({w.ravel()[0]:.4g}); draw random values from N(0, std^2)")
     expect_close(f"the std of {what} ({w.size:,} values, fans {ref().initializers.fans(shape)})",
                  got, std, rtol=STD_RTOL, atol=0, mistakes=_mistaken_scales(name, shape))
@@ -346,7 +346,7 @@ def _judge_normal(name, what, w, std, shape):
 
 def _judge_uniform(name, what, w, limit, shape):
     _judge_mean(what, w, limit, "uniform")
-    if float(w.std()) == 0:
+    if w.min() == w.max():
         fail(f"{what}: every value is the same ({w.ravel()[0]:.4g}); draw random values from U(-limit, limit)")
     biggest = float(np.abs(w).max())
     mistakes = _mistaken_scales(name, shape)
