@@ -4,9 +4,9 @@ from pathlib import Path
 
 from .course import COURSE_ID, ROOT
 from .sandbox import DEFAULT_LIMITS, KERNEL_NAME as SANDBOX_KERNEL
+from .sandbox.limits import DEFAULT_OUTPUT_CAPS
 
 UNSANDBOXED_KERNEL = "python3"  # the course kernel: only with --unsafe-no-sandbox
-HIDDEN_TESTS_KIT = ".hidden-tests"  # in the class folder; see autograder/sandbox/hidden_tests.py
 
 CELL_TIMEOUT = 600  # seconds per cell: the CNN's MNIST training takes a few minutes on a laptop
 
@@ -27,7 +27,6 @@ c.Execute.timeout = {timeout}
 c.Execute.kernel_name = {kernel!r}
 c.ExecutePreprocessor.kernel_name = {kernel!r}
 {limits}
-c.SandboxProvisioner.hidden_tests_kit = {kit!r}
 c.Execute.interrupt_on_timeout = True
 c.Execute.extra_arguments = ["--HistoryManager.enabled=False", "--quiet"]
 c.Autograde.create_student = True
@@ -36,14 +35,38 @@ c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollecto
 c.FileNameCollectorPlugin.named_regexp = r"(?:.*/)?(?P<student_id>[A-Za-z0-9][A-Za-z0-9.-]*)_(?:.*_)?(?P<file_id>ps[0-9]+_[A-Za-z0-9_]+?\\.ipynb)$"
 from nbgrader.preprocessors import GetGrades  # noqa: E402
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
-from autograder.feedback import HideHiddenTests  # noqa: E402
-c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+from autograder.feedback import HideHiddenTests, SafeFeedback  # noqa: E402
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, SafeFeedback, CSSHTMLHeaderPreprocessor]
+# Markdown cells identical to the source notebook's are rendered; the student's own, as text.
+c.SafeFeedback.source_notebook = {source!r} + "/{{assignment}}/{{notebook}}.ipynb"
+# What a cell keeps of its output (autograder/sandbox/output.py; defaults in sandbox/limits.py):
+# the kernel client drops output beyond the caps as it arrives, CapOutput cuts each executed cell
+# to them, LimitOutput its lines.
+c.AsyncKernelManager.client_class = "autograder.sandbox.output.CappedKernelClient"
+{output_caps}
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, IgnorePattern,  # noqa: E402
+                                    LimitOutput, SaveAutoGrades)
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from autograder.sandbox.output import CapOutput  # noqa: E402
+# Test cells are scored by the grader, never by the student's kernel (autograder/trusted/): its
+# Execute runs every other cell in the sandbox and each test against proxies of the student's objects.
+from autograder.trusted.execute import TrustedExecute  # noqa: E402
+c.Autograde.autograde_preprocessors = [TrustedExecute, CapOutput, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                       SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 '''
 
 
 def limits_lines(limits=DEFAULT_LIMITS):
     """One ``c.SandboxProvisioner.<limit> = value`` line per limit: what an instructor edits."""
     return "\n".join(f"c.SandboxProvisioner.{name} = {value!r}" for name, value in limits.as_config().items())
+
+
+def output_caps_lines(caps=DEFAULT_OUTPUT_CAPS):
+    """``c.CapOutput.<cap> = value`` lines, and nbgrader's LimitOutput lines from the same caps."""
+    own = {k: v for k, v in caps.as_config().items() if k in ("text_bytes", "outputs", "image_bytes")}
+    lines = [f"c.CapOutput.{name} = {value!r}" for name, value in own.items()]
+    return "\n".join(lines + [f"c.LimitOutput.max_lines = {caps.lines!r}",
+                              f"c.LimitOutput.max_traceback = {caps.traceback_lines!r}"])
 
 
 def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True):
@@ -55,7 +78,7 @@ def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True):
                            release=str(Path(release_dir).resolve() if release_dir else course_dir / "release"),
                            db=str(course_dir / "gradebook.db"), timeout=int(cell_timeout or CELL_TIMEOUT),
                            kernel=SANDBOX_KERNEL if sandboxed else UNSANDBOXED_KERNEL,
-                           limits=limits_lines(), kit=str(course_dir / HIDDEN_TESTS_KIT))
+                           limits=limits_lines(), output_caps=output_caps_lines())
     (course_dir / "nbgrader_config.py").write_text(text)
     return course_dir / "nbgrader_config.py"
 

@@ -18,6 +18,7 @@ import dataclasses
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,7 @@ import nbformat
 
 from . import config, notebook, release, student_package
 from .course import ASSIGNMENTS, ROOT
-from .sandbox import hidden_tests, kernelspec, require as require_sandbox
+from .sandbox import DEFAULT_LIMITS, Limits, kernelspec, output as output_caps, require as require_sandbox
 
 
 @dataclasses.dataclass
@@ -48,13 +49,12 @@ class Outcome:
 def init_class(class_dir, assignments, cell_timeout=None, sandboxed=True):
     """Write the nbgrader config and (re)generate the assignments, which syncs the gradebook with
     the source notebooks. ``cell_timeout`` (seconds) bounds every cell, MNIST training included.
-    ``sandboxed``: student code runs in the sandbox kernel, whose kernelspec and hidden-test kit
-    are (re)installed here; False only for ``--unsafe-no-sandbox``."""
+    ``sandboxed``: student code runs in the sandbox kernel, whose kernelspec is (re)installed
+    here; False only for ``--unsafe-no-sandbox``."""
     class_dir = Path(class_dir).resolve()
     config.write(class_dir, cell_timeout=cell_timeout, sandboxed=sandboxed)
     if sandboxed:
         kernelspec.install()
-        hidden_tests.build(class_dir / config.HIDDEN_TESTS_KIT)
     for a in assignments:
         run_nbgrader(["generate_assignment", a, "--force"], class_dir, check=True)
     return class_dir
@@ -75,7 +75,7 @@ def collect_folder(class_dir, source):
             target = Path(class_dir) / "submitted" / student_dir.name / assignment_dir.name
             if target.exists():
                 shutil.rmtree(target)
-            shutil.copytree(assignment_dir, target)
+            shutil.copytree(assignment_dir, target, symlinks=True)  # links stay links: prepare drops them
             count += 1
     return count
 
@@ -112,7 +112,7 @@ def prepare(class_dir, student, assignment):
     """Make a submission gradable, or say why it is not. Returns (ok, reason)."""
     folder = Path(class_dir) / "submitted" / student / assignment
     expected = folder / f"{assignment}.ipynb"
-    notes = []
+    notes = drop_links(folder)
     if not expected.exists():
         others = sorted(folder.glob("*.ipynb"))
         if len(others) == 1:
@@ -134,6 +134,15 @@ def prepare(class_dir, student, assignment):
         shutil.rmtree(package)
     student_package.build(assignment, folder)
     return True, "; ".join(notes)
+
+
+def drop_links(folder):
+    """Remove every symbolic link from a submission: nbgrader follows links when it copies the
+    folder to grade it, so a link to a grader's file would bring that file's content to the kernel."""
+    links = sorted(path for path in Path(folder).rglob("*") if path.is_symlink())
+    for link in links:
+        link.unlink()
+    return [f"removed the symbolic link {link.relative_to(folder)}" for link in links]
 
 
 @contextlib.contextmanager
@@ -166,6 +175,9 @@ def autograde_one(class_dir, student, assignment, timeout=None):
                             timeout=timeout)
         failed = proc.returncode != 0 or not (graded / f"{assignment}.ipynb").exists()
         detail = _nbgrader_error(proc.stdout + proc.stderr) if failed else ""
+        wall_clock = WALL_CLOCK_LOG.search(proc.stdout + proc.stderr)
+        if wall_clock:  # the provisioner killed the kernel: only its log says why
+            detail = "; ".join(filter(None, [f"wall-clock limit of {wall_clock.group(1)} s reached", detail]))
     except subprocess.TimeoutExpired:
         failed, detail = True, f"grading took longer than {timeout} s and was stopped"
     if failed and backup is not None:
@@ -177,6 +189,7 @@ def autograde_one(class_dir, student, assignment, timeout=None):
         shutil.rmtree(backup.parent, ignore_errors=True)
     if failed:
         return Outcome(student, assignment, "failed", detail, time.time() - start)
+    reason = "; ".join(filter(None, [reason, detail]))
     fb = run_nbgrader(["generate_feedback", assignment, "--student", student, "--force"], class_dir)
     if fb.returncode != 0:
         reason = (reason + "; " if reason else "") + "feedback could not be generated: " + _nbgrader_error(fb.stderr)
@@ -222,6 +235,48 @@ def cell_errors(autograded_nb):
     return found
 
 
+WALL_CLOCK_LOG = re.compile(r"reached its wall-clock limit of (\d+) s")
+LINES_NOTE = "... Output truncated ..."   # nbgrader's LimitOutput, at c.LimitOutput.max_lines
+
+
+def class_limits(class_dir):
+    """(sandbox Limits, cell timeout in s) as the class's nbgrader_config.py sets them."""
+    from traitlets.config import PyFileConfigLoader
+
+    loaded = PyFileConfigLoader("nbgrader_config.py", path=str(class_dir)).load_config()
+    given = loaded.get("SandboxProvisioner", {})
+    limits = Limits(**{f.name: given.get(f.name, getattr(DEFAULT_LIMITS, f.name)) for f in dataclasses.fields(Limits)})
+    return limits, loaded.get("Execute", {}).get("timeout", config.CELL_TIMEOUT)
+
+
+def size_name(count):
+    """4 GiB, 512 MiB: binary units, as the limits are set."""
+    return f"{count / 2 ** 30:g} GiB" if count >= 2 ** 30 else f"{count / 2 ** 20:g} MiB"
+
+
+def limit_reached(output, limits, cell_timeout):
+    """The limit an output shows its cell ran into ("memory limit of 4 GiB reached"), or None."""
+    if output.get("output_type") == "error":
+        return {"MemoryError": f"memory limit of {size_name(limits.memory_bytes)} reached",
+                "DeadKernelError": "kernel died",
+                "CellTimeoutError": f"cell time limit of {cell_timeout} s reached"}.get(output.get("ename"))
+    if output.get("output_type") == "stream" and (output_caps.is_note(output) or LINES_NOTE in output_caps.text_of(output.get("text", ""))):
+        return "output truncated"
+    return None
+
+
+def limit_reasons(autograded_nb, limits, cell_timeout):
+    """Each limit the submission reached, naming the first cell (grade_id or index) that did: a
+    dead kernel fails every later cell too."""
+    first = {}
+    for index, cell in enumerate(autograded_nb.cells):
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            limit = limit_reached(output, limits, cell_timeout)
+            if limit:
+                first.setdefault(limit, notebook.grade_id(cell) or f"cell {index}")
+    return [f"{limit} in cell `{where}`" for limit, where in first.items()]
+
+
 def report(class_dir, outcome):
     """The JSON report of one submission: one entry per test with points and message."""
     from nbgrader.api import Gradebook, MissingEntry
@@ -244,6 +299,8 @@ def report(class_dir, outcome):
     graded_nb = notebook.read(graded_path) if graded_path.exists() and scores else None
     messages = test_messages(graded_nb) if graded_nb else {}
     entry["cell_errors"] = cell_errors(graded_nb) if graded_nb else []
+    if graded_nb and outcome.status == "graded":
+        entry["reason"] = "; ".join(filter(None, [outcome.reason, *limit_reasons(graded_nb, *class_limits(class_dir))]))
     for test_id, maximum in max_points.items():
         score = float(scores.get(test_id) or 0.0)
         message = messages.get(test_id, "")

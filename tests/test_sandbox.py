@@ -16,7 +16,7 @@ from traitlets.config import Config
 
 from autograder import cli, config, sandbox
 from autograder.course import ROOT
-from autograder.sandbox import bwrap, hidden_tests, kernelspec, probe
+from autograder.sandbox import bwrap, kernelspec, probe
 
 pytestmark = pytest.mark.skipif(sandbox.problem() is not None, reason=f"no sandbox here: {sandbox.problem()}")
 
@@ -269,22 +269,33 @@ def test_the_wall_clock_limit_kills_the_kernel(submission):
         stop_kernel(km, kc)
 
 
-def test_the_hidden_test_kit_gives_checks_but_not_the_rest(submission, tmp_path):
-    kit = hidden_tests.build(tmp_path / "kit")
-    km, kc = start_kernel(submission, hidden_tests_kit=str(kit))
+def test_the_grading_kernel_cannot_import_autograder(submission, tmp_path):
+    """The kernel as the class's nbgrader_config.py starts it: no checks, no reference core, nothing
+    of the grader (hidden tests run in the grader, autograder/trusted/)."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config.write(tmp_path / "class")
+    cfg = PyFileConfigLoader("nbgrader_config.py", path=str(tmp_path / "class")).load_config()
+    km = KernelManager(kernel_name=kernelspec.NAME, config=cfg)
+    km.start_kernel(cwd=str(submission))
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
     try:
         seen = run(kc, """
-import json, importlib.util, numpynet
-from autograder.checks import activations
-from autograder import reference
-print(json.dumps({"numpynet": numpynet.__file__, "reference": reference.load().__file__,
-                  "grade": importlib.util.find_spec("autograder.grade") is not None}))
+import json, numpynet
+found = []
+for name in ("autograder", "autograder.checks", "numpynet_reference"):
+    try:
+        __import__(name)
+        found.append(name)
+    except ImportError:
+        pass
+print(json.dumps({"found": found, "numpynet": numpynet.__file__}))
 """)
     finally:
         stop_kernel(km, kc)
-    assert seen["numpynet"].startswith(bwrap.SCRATCH + "/")
-    assert seen["reference"] == f"{hidden_tests.INSIDE}/numpynet/__init__.py"
-    assert seen["grade"] is False
+    assert seen["found"] == [] and seen["numpynet"].startswith(bwrap.SCRATCH + "/"), seen
 
 
 def test_nbgrader_uses_the_sandbox_whatever_the_notebook_names(tmp_path, submission):
@@ -295,7 +306,6 @@ def test_nbgrader_uses_the_sandbox_whatever_the_notebook_names(tmp_path, submiss
 
     course = tmp_path / "class"
     config.write(course)
-    hidden_tests.build(course / config.HIDDEN_TESTS_KIT)
     cfg = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                            "language": "python"}})

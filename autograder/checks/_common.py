@@ -2,6 +2,8 @@
 import numpy as np
 
 from .. import reference
+from ..trusted.model import NotAModel, rebuild
+from ..trusted.proxy import type_name
 
 
 def ref():
@@ -43,9 +45,9 @@ def as_array(what, value):
     try:
         arr = np.asarray(value)
     except Exception as err:  # noqa: BLE001
-        fail(f"{what} returned {type(value).__name__}, which is not an array ({err})")
+        fail(f"{what} returned {type_name(value)}, which is not an array ({err})")
     if arr.dtype == object or not np.issubdtype(arr.dtype, np.number) and arr.dtype != np.bool_:
-        fail(f"{what} returned {type(value).__name__} with dtype {arr.dtype}; expected a numeric array")
+        fail(f"{what} returned {type_name(value)} with dtype {arr.dtype}; expected a numeric array")
     return arr
 
 
@@ -100,18 +102,18 @@ def mnist_test_set():
 def mnist_accuracy(model, minimum, what="your model", calibration=""):
     """Recompute ``model``'s accuracy on the whole MNIST test set and require at least ``minimum``.
 
-    The model must take the images as ``load_mnist`` returns them and expose ``predict`` or
-    ``forward(x, training=False)``. ``calibration`` says where the threshold comes from.
+    ``model`` (a proxy for the student's object) is rebuilt here from its layers and weights
+    (``autograder.trusted.model``): the predictions are the reference core's arithmetic on the
+    student's trained weights, never the student's own ``predict``. ``calibration`` says where the
+    threshold comes from.
     """
     x, y = mnist_test_set()
-    if hasattr(model, "predict"):
-        predicted = call(f"{what}.predict", model.predict, x)
-    else:
-        logits = call(f"{what}.forward", model.forward, x, training=False)
-        predicted = np.asarray(logits).argmax(axis=1)
-    predicted = as_array(f"{what}.predict", predicted)
-    expect_shape(f"predictions of {what} on the {len(y)} test images", predicted, y.shape)
-    accuracy = float(np.mean(predicted == y))
+    try:
+        rebuilt = rebuild(model)
+    except NotAModel as err:
+        fail(f"{what} cannot be evaluated: {err}. The accuracy is recomputed from the model's layers and "
+             "trained weights, so the model must be the Sequential the notebook builds and trains")
+    accuracy = float(np.mean(rebuilt.predict(x) == y))
     print(f"{what}: {accuracy:.2%} of the MNIST test images (at least {minimum:.1%} needed)")
     if accuracy < minimum:
         fail(f"{what} classifies {accuracy:.2%} of the 10,000 MNIST test images correctly; "

@@ -25,7 +25,7 @@ import numpy as np
 
 from .. import reference
 from . import _common
-from ._common import call, fail, ref
+from ._common import call, fail, ref, type_name
 
 __all__ = ["check_sigmoid_forward", "check_sigmoid_derivative", "check_tanh_forward",
            "check_tanh_derivative", "check_relu_forward", "check_relu_derivative",
@@ -102,11 +102,11 @@ def _run(what, fn, x, check_input=True):
     if out is None:
         fail(f"{what} returned None: the function computes its result but does not `return` it")
     if isinstance(out, (list, tuple)):
-        fail(f"{what} returned a Python {type(out).__name__}, not a NumPy array. Layers multiply and "
+        fail(f"{what} returned a Python {type_name(out)}, not a NumPy array. Layers multiply and "
              "add the result as an array (a list * 2 repeats the list); compute with array operations "
              "(np.where, np.maximum, x * (x > 0), ...) or convert with np.asarray before returning")
     if not isinstance(out, np.ndarray):
-        fail(f"{what} returned {type(out).__name__}, not a NumPy array of the input's shape {x.shape}")
+        fail(f"{what} returned {type_name(out)}, not a NumPy array of the input's shape {x.shape}")
     if out.dtype == np.bool_ or not np.issubdtype(out.dtype, np.floating):
         fail(f"{what} returned an array of dtype {out.dtype}; activations and their derivatives return "
              "floating-point numbers (keep the input's dtype, e.g. (x > 0).astype(x.dtype); float64 "

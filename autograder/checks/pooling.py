@@ -8,7 +8,7 @@ messages: when a student's numbers equal one of them, the message names that mis
 """
 import numpy as np
 
-from ._common import (CheckFailed, as_array, call, expect_close, expect_shape, fail, ref,
+from ._common import (CheckFailed, as_array, call, expect_close, expect_shape, fail, ref, type_name,
                       mnist_accuracy)  # noqa: F401 - mnist_accuracy is re-exported for the notebook
 
 __all__ = ["check_forward_basic", "check_forward_rectangular", "check_forward_stride",
@@ -397,7 +397,7 @@ def _forward(fwd, x, pool=DEFAULT, stride=DEFAULT):
              "the stride ((H - ph) + 1, or H // ph) runs windows past the input"
              + (", and with H != W, H and W must not be mixed up" if h != w else ""))
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        fail(f"{what} returned {type(result).__name__}; it must return a pair (out, cache): the "
+        fail(f"{what} returned {type_name(result)}; it must return a pair (out, cache): the "
              "pooled array and what max_pool_backward needs")
     out, cache = result
     out = as_array(f"{what}, its out", out)
@@ -800,7 +800,7 @@ def check_gradcheck(max_pool_forward, max_pool_backward):
 
 # ----------------------------------------------------------------------------------- course CNN
 def _pool_layers(model):
-    return [(i, layer) for i, layer in enumerate(model.layers) if "pool" in type(layer).__name__.lower()]
+    return [(i, layer) for i, layer in enumerate(model.layers) if "pool" in type_name(layer).lower()]
 
 
 def _reference_cnn(pooling, params):
@@ -823,7 +823,7 @@ def _forward_with_reference_pooling(model, x):
     pooling mistake (graded above) does not fail this test too."""
     r = ref().layers
     for layer in model.layers:
-        if "pool" in type(layer).__name__.lower():
+        if "pool" in type_name(layer).lower():
             pool = getattr(layer, "pool_size", getattr(layer, "pool", 2))
             stride = getattr(layer, "stride", None)
             x = r.max_pool_forward(x, _pair(pool), _pair(pool) if stride is None else _pair(stride))[0]
@@ -840,7 +840,7 @@ def check_build_cnn(build_cnn):
         what = f"build_cnn(pooling={pooling})"
         model = call(what, build_cnn, pooling=pooling)
         if not (hasattr(model, "layers") and hasattr(model, "params")):
-            fail(f"{what} returned {type(model).__name__}; return a numpynet Sequential of the layers")
+            fail(f"{what} returned {type_name(model)}; return a numpynet Sequential of the layers")
         shapes = [tuple(np.shape(v)) for v in model.params().values()]
         flat = 6 * 6 * 32 if pooling else 12 * 12 * 32
         expected = [(3, 3, 1, 16), (16,), (4, 4, 16, 32), (32,), (flat, 256), (256,), (256, 10), (10,)]
@@ -858,7 +858,7 @@ def check_build_cnn(build_cnn):
                 fail(f"{what}: expected one MaxPool2D layer (after the second convolution), found "
                      f"{len(pools)}")
             index, layer = pools[0]
-            kinds = [type(layer_).__name__ for layer_ in model.layers]
+            kinds = [type_name(layer_) for layer_ in model.layers]
             if index != 2 or "Flatten" not in kinds[index + 1:]:
                 fail(f"{what}: the MaxPool2D layer comes third, after the two convolutions and "
                      f"before Flatten; your layers are {kinds}")

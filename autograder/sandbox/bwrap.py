@@ -11,7 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-from . import hidden_tests
 from .limits import Limits
 
 BWRAP = "bwrap"
@@ -40,7 +39,6 @@ class Kernel:
     private_dir: Path
     submission: Path | None
     env: dict
-    hidden_tests_kit: Path | None = None   # see hidden_tests.py: bound only while grading
 
 
 def isolation_args():
@@ -140,16 +138,12 @@ def kernel_args(kernel: Kernel):
         args += ["--ro-bind", str(connection), str(connection)]
     if kernel.submission is not None:
         args += ["--ro-bind", str(kernel.submission), SUBMISSION]
-    if kernel.hidden_tests_kit is not None:
-        args += ["--ro-bind", str(kernel.hidden_tests_kit), hidden_tests.INSIDE]
     return args
 
 
-def environment(env, hidden_tests_kit=None):
+def environment(env):
     """The kernel's whole environment: the allow-list from the host, the rest fixed here."""
     chosen = {k: env[k] for k in ALLOWED_ENV if env.get(k)}
-    if hidden_tests_kit is not None:
-        chosen["PYTHONPATH"] = hidden_tests.PYTHONPATH
     chosen.setdefault("LANG", "C.UTF-8")
     chosen.update(HOME=SCRATCH, TMPDIR="/tmp", PATH=f"{VENV}/bin:/usr/bin:/bin",
                   PYTHONNOUSERSITE="1", MPLCONFIGDIR=f"{SCRATCH}/.config/matplotlib",
@@ -159,7 +153,7 @@ def environment(env, hidden_tests_kit=None):
 
 def env_args(kernel: Kernel):
     args = ["--clearenv"]
-    for key, value in sorted(environment(kernel.env, kernel.hidden_tests_kit).items()):
+    for key, value in sorted(environment(kernel.env).items()):
         args += ["--setenv", key, value]
     return args
 

@@ -1,13 +1,15 @@
-"""The resources one sandboxed kernel may use: the defaults live here and nowhere else.
+"""The resources one sandboxed kernel may use, and what the grader keeps of a cell's output: the
+defaults live here and nowhere else.
 
 The instructor changes them in a course folder's ``nbgrader_config.py``
-(``c.SandboxProvisioner.memory_bytes = ...``, written from these defaults by
-``autograder/config.py``), or in the kernelspec's provisioner ``config``.
+(``c.SandboxProvisioner.memory_bytes = ...``, ``c.CapOutput.text_bytes = ...``, written from these
+defaults by ``autograder/config.py``), or in the kernelspec's provisioner ``config``.
 """
 import dataclasses
 
 GiB = 1024 ** 3
 MiB = 1024 ** 2
+kB = 1000
 
 
 @dataclasses.dataclass(frozen=True)
@@ -28,4 +30,21 @@ class Limits:
         return dataclasses.asdict(self)
 
 
+@dataclasses.dataclass(frozen=True)
+class OutputCaps:
+    """What one cell keeps of its output in the autograded notebook and the feedback (see
+    output.py). An honest cell prints a few kB, a training run's progress bars a few hundred
+    outputs; a submission that prints 200 MB keeps 100 kB and a note saying so."""
+
+    text_bytes: int = 100 * kB       # text of the cell's outputs (streams, text/plain, HTML...)
+    outputs: int = 1000              # outputs of the cell
+    image_bytes: int = 2 * MiB       # one image, as base64 text
+    lines: int = 1000                # nbgrader's LimitOutput.max_lines: lines of stream output
+    traceback_lines: int = 100       # nbgrader's LimitOutput.max_traceback
+
+    def as_config(self):
+        return dataclasses.asdict(self)
+
+
 DEFAULT = Limits()
+DEFAULT_OUTPUT_CAPS = OutputCaps()

@@ -17,11 +17,15 @@ import threading
 from pathlib import Path
 
 from jupyter_client.provisioning import LocalProvisioner
-from traitlets import Integer, Unicode
+from traitlets import Integer
 
 from . import bwrap
 from .cgroup import PidsCgroup
 from .limits import DEFAULT, Limits
+
+
+# The whole environment bwrap itself runs with; the kernel's is built by bwrap.environment().
+BWRAP_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
 
 
 def _limit(name, what):
@@ -39,8 +43,6 @@ class SandboxProvisioner(LocalProvisioner):
     scratch_bytes = _limit("scratch_bytes", "size of the scratch tmpfs (submission copy, $HOME), bytes")
     tmp_bytes = _limit("tmp_bytes", "size of the sandbox's /tmp, bytes")
     wall_seconds = _limit("wall_seconds", "the kernel is killed this long after it starts, seconds")
-    hidden_tests_kit = Unicode("", config=True, help="folder of the hidden-test kit to bind read-only "
-                               "(see autograder/sandbox/hidden_tests.py); empty: none")
 
     private_dir = None
     cgroup = None
@@ -60,17 +62,14 @@ class SandboxProvisioner(LocalProvisioner):
         km.connection_file = str(self.private_dir / "connection.json")
         kwargs = await super().pre_launch(**kwargs)
         kwargs["cmd"] = self.sandboxed(kwargs["cmd"], kwargs["env"], kwargs.get("cwd"))
+        kwargs["env"] = BWRAP_ENV  # bwrap's own process is PID 1 inside: its /proc/1/environ is readable there
         return kwargs
 
     def sandboxed(self, argv, env, cwd):
         """The bwrap command, inside a pids cgroup when one can be made. Without ``cwd`` the
         kernel starts in an empty scratch folder: the grader's own folder is never copied."""
-        kit = Path(self.hidden_tests_kit) if self.hidden_tests_kit else None
-        if kit is not None and not kit.is_dir():
-            raise RuntimeError(f"the hidden-test kit {kit} does not exist: run `python -m autograder grade`, "
-                               "which builds it, or clear c.SandboxProvisioner.hidden_tests_kit")
         kernel = bwrap.Kernel(argv=list(argv), private_dir=self.private_dir,
-                              submission=Path(cwd).resolve() if cwd else None, env=env, hidden_tests_kit=kit)
+                              submission=Path(cwd).resolve() if cwd else None, env=env)
         command = bwrap.command(kernel, self.limits)
         self.cgroup = self.cgroup or PidsCgroup.create(self.kernel_id, self.limits.processes)
         if self.cgroup is None and os.geteuid() == 0:
