@@ -11,6 +11,8 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_markdown_cell, new_output
 from traitlets import Bool, Unicode
 
+from .sandbox.output import text_of
+
 HIDDEN = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS[ \t]*$.*?^[ \t]*### END HIDDEN TESTS[ \t]*$",
                     re.M | re.S)
 PLACEHOLDER = "# (hidden tests: their code is not shown; their messages are below)"
@@ -42,10 +44,6 @@ SHOWN_MIME = ("text/plain", "image/png", "image/jpeg")
 BASE64 = re.compile(r"^[A-Za-z0-9+/=\s]*$")
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")     # grade ids, tags, cell ids
 NOT_SHOWN = "[output of type {mimes} is not shown in the feedback]"
-
-
-def text_of(value):
-    return "".join(value) if isinstance(value, list) else str(value)
 
 
 def shown_data(data):
