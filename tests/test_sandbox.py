@@ -17,6 +17,7 @@ from traitlets.config import Config
 from autograder import cli, config, sandbox
 from autograder.course import ROOT
 from autograder.sandbox import bwrap, kernelspec, probe
+from autograder.sandbox.cgroup import PidsCgroup
 
 pytestmark = pytest.mark.skipif(sandbox.problem() is not None, reason=f"no sandbox here: {sandbox.problem()}")
 
@@ -353,3 +354,24 @@ def test_unsafe_grading_is_marked_in_the_config_and_the_summary(tmp_path):
     assert grade.UNSANDBOXED_WARNING in grade.summary(tmp_path, [entry], ["ps1_activations"])
     config.write(tmp_path)
     assert config.is_sandboxed(tmp_path)
+
+
+def test_a_busy_cgroup_is_removed_later_and_never_fails_the_grading(monkeypatch):
+    group = PidsCgroup.create(f"test-{uuid.uuid4()}", 8)
+    if group is None:
+        pytest.skip("this grader cannot make a pids cgroup")
+    rmdir = Path.rmdir
+    busy_until = time.monotonic() + 1.0
+
+    def busy_then_free(path):
+        if path == group.path and time.monotonic() < busy_until:
+            raise OSError(16, "Device or resource busy")
+        return rmdir(path)
+
+    monkeypatch.setattr(Path, "rmdir", busy_then_free)
+    group.remove(patience=0.2)  # gives up waiting, does not raise
+    assert group.path.exists()
+    deadline = time.monotonic() + 10
+    while group.path.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not group.path.exists()

@@ -5,12 +5,17 @@ whose host uid is 0, and bwrap run by root maps the sandbox user to uid 0. A pid
 every task of the sandbox whoever runs it. Without one (no root, cgroup v2 without delegation)
 RLIMIT_NPROC does the job, as it then counts the sandbox's own processes only.
 """
+import logging
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
 PIDS_HIERARCHY = Path("/sys/fs/cgroup/pids")
+STALE_AFTER_SECONDS = 600   # a leftover cgroup this old belongs to no starting kernel
+
+log = logging.getLogger(__name__)
 
 
 def current_pids_cgroup():
@@ -35,6 +40,7 @@ class PidsCgroup:
         if parent is None or not os.access(parent, os.W_OK):
             return None
         try:
+            _remove_stale(parent / "autograder-sandbox")
             path = parent / "autograder-sandbox" / name
             path.mkdir(parents=True, exist_ok=True)
             (path / "pids.max").write_text(str(max_tasks))
@@ -53,8 +59,15 @@ class PidsCgroup:
         except OSError:
             return []
 
-    def remove(self, patience=2.0):
-        """Kill whatever is left in it, then remove it."""
+    def remove(self, patience=10.0):
+        """Kill whatever is left in it, then remove it. A loaded machine can take seconds to
+        reap a killed sandbox (rmdir says EBUSY until then): past ``patience`` a background
+        thread keeps trying, and the grading goes on."""
+        if not self._try_remove(patience):
+            log.warning("pids cgroup %s still busy after %.0f s; removing it later", self.path, patience)
+            threading.Thread(target=self._try_remove, args=(STALE_AFTER_SECONDS,), daemon=True).start()
+
+    def _try_remove(self, patience):
         deadline = time.monotonic() + patience
         while True:
             for pid in self.tasks():
@@ -64,10 +77,22 @@ class PidsCgroup:
                     pass
             try:
                 self.path.rmdir()
-                return
+                return True
             except FileNotFoundError:
-                return
+                return True
             except OSError:
                 if time.monotonic() > deadline:
-                    raise
+                    return False
                 time.sleep(0.05)
+
+
+def _remove_stale(folder):
+    """Remove the empty cgroups left by graders that died before removing theirs."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        try:
+            if time.time() - path.stat().st_mtime > STALE_AFTER_SECONDS:
+                path.rmdir()
+        except OSError:
+            pass
