@@ -35,8 +35,9 @@ c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollecto
 c.FileNameCollectorPlugin.named_regexp = r"(?:.*/)?(?P<student_id>[A-Za-z0-9][A-Za-z0-9.-]*)_(?:.*_)?(?P<file_id>ps[0-9]+_[A-Za-z0-9_]+?\\.ipynb)$"
 from nbgrader.preprocessors import GetGrades  # noqa: E402
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
-from autograder.feedback import HideHiddenTests, SafeFeedback  # noqa: E402
-c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, SafeFeedback, CSSHTMLHeaderPreprocessor]
+from autograder.feedback import HideHiddenTests, SafeFeedback, GradeTable  # noqa: E402
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, SafeFeedback, GradeTable,
+                                   CSSHTMLHeaderPreprocessor]
 # Markdown cells identical to the source notebook's are rendered; the student's own, as text.
 c.SafeFeedback.source_notebook = {source!r} + "/{{assignment}}/{{notebook}}.ipynb"
 # What a cell keeps of its output (autograder/sandbox/output.py; defaults in sandbox/limits.py):

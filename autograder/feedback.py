@@ -1,7 +1,8 @@
 """What students see in their feedback: their code, the visible tests, the points and the
 failure messages of the hidden tests, but neither the hidden tests' code nor their tracebacks
 (nbgrader shows both by default; its issue #917). And nothing else a submission wrote runs in the
-page: outputs are shown as text or images, the student's markdown as text (SafeFeedback)."""
+page: outputs are shown as text or images, the student's markdown as text (SafeFeedback). At the
+top, a table names every graded cell with its points and its message (GradeTable)."""
 import html
 import re
 from pathlib import Path
@@ -152,4 +153,56 @@ class SafeFeedback(Preprocessor):
         trusted = self.trusted_markdown(resources)
         nb.cells = [safe_cell(cell, i, trusted) for i, cell in enumerate(nb.cells)]
         nb.metadata = {k: nb.metadata[k] for k in ("kernelspec", "language_info") if k in nb.metadata}
+        return nb, resources
+
+
+# ---------------------------------------------------------------------------------------------
+# every graded cell by name, with its points and message, at the top of the page
+
+SUMMARY_ID = "autograder-test-summary"
+
+
+def points(value):
+    return "–" if value is None else f"{float(value):g}"
+
+
+def verdict(cell):
+    """What happened to a graded cell, in one line: the test's failure message, "passed", or
+    where the points of a hand-graded answer stand."""
+    meta = cell.metadata.nbgrader
+    if not (cell.cell_type == "code" and not meta.get("solution")):
+        return "graded by hand" if meta.get("score") is not None else "needs manual grading"
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    if not errors:
+        return "passed"
+    return f"{errors[-1].get('ename', 'Error')}: {errors[-1].get('evalue', '')}"
+
+
+def summary_row(cell):
+    meta = cell.metadata.nbgrader
+    name = html.escape(str(meta.get("grade_id", "")))
+    message = html.escape(verdict(cell)).replace("\n", "<br>")
+    score = f"{points(meta.get('score'))} / {points(meta.get('points'))}"
+    return f'<tr><td><a href="#{name}"><code>{name}</code></a></td><td class="center">{score}</td><td>{message}</td></tr>'
+
+
+def summary_markdown(cells):
+    """One line of HTML (see ``as_text_markdown``): the table of the graded cells."""
+    rows = "".join(summary_row(c) for c in cells)
+    table = (f'<table class="table table-condensed" id="{SUMMARY_ID}"><thead><tr><th>test</th>'
+             f'<th class="center">points</th><th>message</th></tr></thead><tbody>{rows}</tbody></table>')
+    return table.replace("\n", "&#10;").replace("$", "&#36;")
+
+
+class GradeTable(Preprocessor):
+    """Puts the table of every graded cell (name, points, message) at the top of the feedback.
+    Runs after GetGrades (the scores) and SafeFeedback (the messages are text already, and are
+    escaped again here)."""
+
+    enabled = Bool(True)
+
+    def preprocess(self, nb, resources):
+        graded = [c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
+        if graded:
+            nb.cells.insert(0, new_markdown_cell(summary_markdown(graded), id=SUMMARY_ID))
         return nb, resources

@@ -20,9 +20,14 @@ def _lock_function(node, qualname):
     node.body = [_raise_stmt(qualname)]  # docstrings go too: some spell out the formula
 
 
+def _private(node):
+    return isinstance(node, ast.FunctionDef) and node.name.startswith("_") and not node.name.startswith("__")
+
+
 def strip_module(source, names, module):
     """Return ``source`` with every function in ``names``, and every method of every class in
-    ``names`` (``__init__`` kept, so hyper-parameters still work), raising NotImplementedError."""
+    ``names`` (``__init__`` kept, so hyper-parameters still work), raising NotImplementedError;
+    those classes' private methods are removed."""
     tree = ast.parse(source)
     found = set()
     for node in tree.body:
@@ -34,7 +39,9 @@ def strip_module(source, names, module):
             _lock_function(node, qualname)
         elif isinstance(node, ast.ClassDef):
             if ast.get_docstring(node):
-                node.body = node.body[1:] or [ast.Pass()]
+                node.body = node.body[1:]
+            # The private helpers (the formula's parts) go: their names and arguments spell it out.
+            node.body = [item for item in node.body if not _private(item)] or [ast.Pass()]
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and item.name != "__init__":
                     _lock_function(item, qualname)

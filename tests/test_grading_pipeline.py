@@ -112,6 +112,25 @@ def test_feedback_shows_messages_but_no_hidden_test_code(graded_class):
         assert "in place" in cleo.read_text()
 
 
+def test_feedback_opens_with_every_test_by_name_with_its_points_and_message(graded_class):
+    class_dir, entries = graded_class
+    page = class_dir / "feedback" / "cleo" / "ps1_activations" / "ps1_activations.html"
+    if not page.exists():
+        pytest.skip("cleo has no ps1 feedback in the demo")
+    text = page.read_text()
+    table = re.search(r'<table[^>]*id="autograder-test-summary".*?</table>', text, re.S)
+    assert table and table.start() < text.index('class="input_area"'), "the table comes before the first cell"
+    rows = re.findall(r"<tr><td><a href=\"#([\w-]+)\"><code>[\w-]+</code></a></td><td[^>]*>([^<]*)</td>"
+                      r"<td>(.*?)</td></tr>", table.group(0))
+    source = nbformat.read(str(ROOT / "source" / "ps1_activations" / "ps1_activations.ipynb"), as_version=4)
+    graded = [c.metadata.nbgrader for c in source.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert [r[0] for r in rows] == [m["grade_id"] for m in graded]
+    assert [r[1].split(" / ")[1] for r in rows] == [f"{float(m['points']):g}" for m in graded]
+    messages = dict((r[0], r[2]) for r in rows)
+    assert "in place" in messages["test_relu_input_unchanged"] and messages["test_sigmoid_forward"] == "passed"
+    assert rows[5][1].startswith("0 /")
+
+
 def test_grades_csv_and_reports(graded_class):
     class_dir, entries = graded_class
     rows = list(csv.DictReader(open(class_dir / "reports" / "grades.csv")))

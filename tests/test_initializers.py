@@ -162,3 +162,13 @@ def test_non_generator_rng_raises_type_error(init, bad):
 def test_initializers_reject_3d_shapes():
     with pytest.raises(ValueError, match=r"\(3, 3, 3\)"):
         I.he_normal((3, 3, 3), rng=rng())
+
+
+def test_hidden_checks_scales_come_from_the_reference_for_any_fans():
+    """The checks read an initializer's std from the reference (a recording generator, no draw),
+    also for the huge dense shapes that stand for mistaken fans."""
+    from autograder.checks import initializers as C
+    assert C._reference_scale("he_normal", (10 ** 9, 10 ** 9)) == pytest.approx(np.sqrt(2 / 1e9))
+    mistakes = dict((text, value) for value, text in C._mistaken_scales("he_normal", (3, 3, 16, 32)))
+    c_in_only = next(v for t, v in mistakes.items() if "fan_in = c_in only" in t)
+    assert c_in_only == pytest.approx(np.sqrt(2 / 16))

@@ -397,6 +397,23 @@ def test_max_pool_overlapping_windows_add_their_gradients():
     np.testing.assert_array_equal(dx[0, :, :, 0], expected)
 
 
+def test_hidden_checks_overwrite_mistakes_on_one_plateau():
+    """The pooling checks' wrong backward passes that write with = (built on the reference's
+    arg-max), on four 2x2 windows whose maximum is the centre: = window after window keeps the
+    last window's gradient, = offset after offset the first's (the centre is offset (1, 1) of
+    window (0, 0), the last offset), and without the window's corner every gradient lands in
+    the top-left block."""
+    from autograder.checks import pooling as P
+    x = np.array([[1., 2., 3.], [4., 9., 5.], [6., 7., 8.]]).reshape(1, 3, 3, 1)
+    dout = np.array([1., 2., 3., 4.]).reshape(1, 2, 2, 1)
+    centre = np.zeros((3, 3))
+    centre[1, 1] = 1.0
+    np.testing.assert_array_equal(P._window_by_window(x, (2, 2), (1, 1), dout)[0, :, :, 0], 4 * centre)
+    np.testing.assert_array_equal(P._wrong_overwrite_offsets(x, (2, 2), (1, 1), dout)[0, :, :, 0], centre)
+    np.testing.assert_array_equal(P._window_by_window(x, (2, 2), (1, 1), dout, corner=False)[0, :, :, 0],
+                                  [[4, 3, 0], [2, 1, 0], [0, 0, 0]])
+
+
 @pytest.mark.parametrize("pool, stride, hw", [((2, 2), None, (4, 4)), ((3, 2), None, (6, 4)),
                                               ((2, 2), (3, 3), (5, 5)), ((2, 3), (2, 4), (4, 7))],
                          ids=["2x2", "rect", "gaps", "rect-gaps"])

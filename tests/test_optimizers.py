@@ -233,3 +233,44 @@ def test_shape_mismatch():
 def test_parameter_must_be_an_array():
     with pytest.raises(TypeError, match="NumPy array"):
         O.SGD(0.1).step({"a": [1.0, 2.0]}, {"a": [1.0, 1.0]})
+
+
+def test_adam_step_allocates_no_arrays():
+    """Every part of Adam's formula writes into the optimizer's reused work arrays."""
+    import tracemalloc
+    p, g = np.ones((500, 200)), np.full((500, 200), 0.5)  # 800 kB each
+    opt = O.Adam(0.01)
+    opt.step({"W": p}, {"W": g})  # the state and the work arrays are created here
+    tracemalloc.start()
+    try:
+        opt.step({"W": p}, {"W": g})
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000
+
+
+# --------------------------------------------------------------------------- the hidden checks' mistakes
+
+def _catalogs():
+    from autograder.checks import optimizers as C
+    R = C._R()
+    return [(R.SGD, C.SGD_MISTAKES), (R.Momentum, C.MOMENTUM_MISTAKES), (R.Momentum, C.NESTEROV_MISTAKES),
+            (R.RMSProp, C.RMSPROP_MISTAKES), (R.Adam, C.ADAM_MISTAKES), (R.Adam, C.ADAM_STATE_MISTAKES)]
+
+
+def test_each_known_mistake_replaces_methods_of_the_reference_and_changes_the_numbers():
+    from autograder.checks import optimizers as C
+    rng = np.random.default_rng(1)
+    start = {"W": rng.standard_normal((3, 4)), "V": rng.standard_normal((3, 4))}
+    grads = [{k: rng.uniform(0.1, 3.0, (3, 4)) * rng.choice([-1, 1], (3, 4)) for k in start} for _ in range(4)]
+    for ref_cls, mistakes in _catalogs():
+        kwargs = {"lr": 0.01, "nesterov": True} if mistakes is C.NESTEROV_MISTAKES else {"lr": 0.01}
+        expected = C._run_reference(ref_cls, kwargs, start, grads)
+        for knobs, message in mistakes:
+            assert all(callable(getattr(ref_cls, name, None)) for name in knobs), (ref_cls, knobs)
+            # one knob, but for the mistakes that are two at once (their comment says why)
+            assert len(knobs) == 1 or "v = mu*v + g; p -= v" in message or "one m, v and t" in message
+            wrong = C._run_reference(C._wrong(ref_cls, knobs), kwargs, start, grads)
+            assert wrong is not None, message
+            assert not all(np.array_equal(w[k], e[k]) for w, e in zip(wrong, expected) for k in e), message

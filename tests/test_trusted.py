@@ -170,7 +170,8 @@ def test_a_setup_cell_that_kills_the_kernel_is_named(tmp_path):
 
 
 def test_a_reply_forged_by_the_student_is_a_failure_not_a_crash(tmp_path):
-    forged = "import zlib\nzlib.compress = lambda data, level=-1: b'not zlib'\n"
+    forged = ("import socket\nsend = socket.socket.sendall\n"
+              "socket.socket.sendall = lambda self, data: send(self, data.replace(b'\"<f8\"', b'\"|O8\"'))\n")
     kernel = start(STUDENT_CODE + forged, tmp_path)
     try:
         assert kernel.failure is None
@@ -212,6 +213,22 @@ import builtins
 np.allclose = np.isclose = np.array_equal = lambda *args, **kwargs: True
 np.all = lambda *args, **kwargs: True
 builtins.AssertionError = type("AssertionError", (Exception,), {"__init__": lambda self, *a: None})
+_isinstance = isinstance   # every isinstance would be True: the kernel itself would stop working
+builtins.isinstance = lambda obj, cls: True if cls is np.ndarray else _isinstance(obj, cls)
+""",
+    "module_getattr": """
+import sys, types
+class _Anything(types.ModuleType):
+    \"\"\"A module with every name: each is a function that accepts anything and does nothing.\"\"\"
+    __path__ = []
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: None
+for _name in ("autograder", "autograder.checks", "autograder.checks._common", "autograder.checks.activations",
+              "numpynet_reference"):
+    sys.modules[_name] = _Anything(_name)
+sys.modules["__main__"].__class__ = _Anything
 """,
     "checks": """
 try:
@@ -235,6 +252,39 @@ threading.settrace(_skip_failures)
 """,
 }
 
+# Appended to the last answer cell, so they replace every activation. The liar's values are NaN
+# at the first look and zeros at the second; its honest counterpart returns NaN.
+LYING_ACTIVATIONS = """
+class _Liar:
+    __class__ = np.ndarray
+    looks = 0
+    def __init__(self, shape):
+        self.shape, self.ndim, self.dtype = shape, len(shape), np.dtype(float)
+    def __eq__(self, other):
+        return True
+    def __ne__(self, other):
+        return False
+    def __array__(self, dtype=None, copy=None):
+        _Liar.looks += 1
+        return np.full(self.shape, np.nan) if _Liar.looks % 2 else np.zeros(self.shape)
+class _Lying(Activation):
+    def __init__(self, alpha=0.01):
+        self.alpha = alpha
+    def forward(self, x):
+        return _Liar(np.shape(x))
+    derivative = forward
+Sigmoid = Tanh = ReLU = LeakyReLU = ELU = _Lying
+"""
+NAN_ACTIVATIONS = """
+class _NaN(Activation):
+    def __init__(self, alpha=0.01):
+        self.alpha = alpha
+    def forward(self, x):
+        return np.full(np.shape(x), np.nan)
+    derivative = forward
+Sigmoid = Tanh = ReLU = LeakyReLU = ELU = _NaN
+"""
+
 FAKE_MODEL = """
 class Oracle:
     \"\"\"Predicts the test labels it was told.\"\"\"
@@ -247,11 +297,11 @@ relu_mlp = Oracle()
 """
 
 
-def attacked(release_dir, attack):
-    """The blank release with the attack appended to the first answer cell."""
+def attacked(release_dir, attack, cell=0):
+    """The blank release with the attack appended to an answer cell (the first; -1: the last)."""
     nb = notebook.read(release_dir / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
-    first = next(c for c in nb.cells if notebook.is_answer(c))
-    first.source += "\n\n" + textwrap.dedent(attack)
+    answer = [c for c in nb.cells if notebook.is_answer(c)][cell]
+    answer.source += "\n\n" + textwrap.dedent(attack)
     return nb
 
 
@@ -278,6 +328,7 @@ def attack_class(tmp_path_factory):
     students = {"blank": notebook.read(release_dir / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
                 "oracle": with_fake_model(release_dir)}
     students.update({name: attacked(release_dir, code) for name, code in ATTACKS.items()})
+    students.update(liar=attacked(release_dir, LYING_ACTIVATIONS, -1), nan=attacked(release_dir, NAN_ACTIVATIONS, -1))
     nb = students["blank"]
     for answer_id, source in killed_at_leaky_relu().items():
         nb = notebook.replace_answer(nb, answer_id, source)
@@ -300,6 +351,13 @@ def test_an_attack_scores_no_more_than_the_blank_release(attack_class, attack):
     assert entry["status"] == "graded", entry["reason"]
     passed = [t["test"] for t in entry["tests"] if t["points"] > 0]
     assert entry["score"] <= attack_class["blank"]["score"] and not passed, passed
+
+
+def test_objects_that_lie_about_their_type_and_values_score_no_more_than_their_honest_counterpart(attack_class):
+    liar, honest = attack_class["liar"], attack_class["nan"]
+    assert liar["status"] == honest["status"] == "graded", (liar["reason"], honest["reason"])
+    passed = {t["test"] for t in liar["tests"] if t["passed"]}
+    assert liar["score"] <= honest["score"] and passed <= {t["test"] for t in honest["tests"] if t["passed"]}
 
 
 def test_a_fake_model_gets_no_mnist_points_and_is_told_why(attack_class):
@@ -347,3 +405,17 @@ def test_an_object_with_a_predict_is_not_a_model():
     wrong.layers.pop()
     with pytest.raises(NotAModel, match=r"shape \(20,\)"):
         rebuild(wrong)
+
+
+@pytest.mark.parametrize("value, buffers, why", [
+    ({"t": "nd", "dtype": "|O8", "shape": [1], "buf": 0}, [b"x" * 8], "non-numeric"),
+    ({"t": "nd", "dtype": "f8,i4", "shape": [1], "buf": 0}, [b"x" * 12], "non-numeric"),
+    ({"t": "nd", "dtype": "<f8", "shape": [3], "buf": 0}, [b"x" * 8], "do not match"),
+    ({"t": "nd", "dtype": "<f8", "shape": [-1], "buf": 0}, [b"x" * 8], "shape"),
+    ({"t": "nd", "dtype": "<f8", "shape": [1], "buf": 1}, [b"x" * 8], "without dtype or buffer"),
+    ({"t": "nd", "dtype": "float128-ish", "shape": [1], "buf": 0}, [b"x" * 8], "without dtype"),
+])
+def test_an_array_that_is_not_what_it_claims_is_a_malformed_reply(value, buffers, why):
+    from autograder.trusted.wire import unpack_array
+    with pytest.raises(StudentProcessError, match=why):
+        unpack_array(value, buffers)

@@ -57,34 +57,47 @@ def expect_shape(what, actual, shape):
         fail(f"{what}: expected shape {tuple(shape)}, got {actual.shape}")
 
 
-def expect_close(what, actual, expected, rtol=1e-5, atol=1e-7, mistakes=()):
-    """Fail unless ``actual`` matches ``expected``; ``mistakes`` is a list of (wrong_value, name):
-    when ``actual`` matches a known wrong value, the message names that mistake."""
+def close(actual, expected, rtol=1e-5, atol=1e-7):
+    """Same shape and equal within the tolerances; NaN equals NaN, so that a NaN the reference (or
+    a mistake: a division by zero) gives where the student's code gives one too is a match."""
+    actual, expected = np.asarray(actual), np.asarray(expected)
+    return actual.shape == expected.shape and bool(
+        np.allclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True))
+
+
+def named_mistake(actual, mistakes, rtol=1e-5, atol=1e-7):
+    """The name of the first of ``mistakes`` ((wrong value, name) pairs) that ``actual`` matches,
+    or None. A wrong value of None (a variant that cannot run on this input) matches nothing."""
+    return next((name for wrong, name in mistakes
+                 if wrong is not None and close(actual, wrong, rtol, atol)), None)
+
+
+def expect_close(what, actual, expected, rtol=1e-5, atol=1e-7, mistakes=(), hint=""):
+    """Fail unless ``actual`` matches ``expected`` (see ``close``), with a message that shows both
+    and the first difference.
+
+    mistakes: (wrong value, name) pairs, or a function returning them (called only on a failure):
+        when ``actual`` matches a wrong value, the message says "This is what <name>".
+    hint: a sentence added when no mistake matches, or a function returning one ("" for none).
+    """
     actual = as_array(what, actual)
     expected = np.asarray(expected)
     if actual.shape != expected.shape:
         fail(f"{what}: expected shape {expected.shape}, got {actual.shape}")
-    if np.allclose(actual, expected, rtol=rtol, atol=atol):
+    if close(actual, expected, rtol, atol):
         return
     message = f"{what}: expected {_short(expected)}, got {_short(actual)}"
-    bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol)
+    bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
     if bad.any() and actual.ndim:
         idx = tuple(int(i) for i in np.argwhere(bad)[0])
         message += f" (first difference at index {idx}: expected {expected[idx]:.6g}, got {actual[idx]:.6g})"
-    for wrong, name in mistakes:
-        wrong = np.asarray(wrong)
-        if wrong.shape == actual.shape and np.allclose(actual, wrong, rtol=rtol, atol=atol):
-            message += f". This is what {name}"
-            break
-    fail(message)
-
-
-def expect_unchanged(what, before, after):
-    if not np.array_equal(before, after, equal_nan=True):
-        changed = int(np.sum(before != after))
-        fail(f"{what} modified its input in place ({changed} values changed, e.g. negatives set to 0). "
-             "Work on a new array (np.maximum, np.where, or x.copy()) and leave the caller's array alone: "
-             "the layer keeps it for the backward pass")
+    if not np.all(np.isfinite(actual)):
+        message += ". Your values hold NaN or inf"
+    name = named_mistake(actual, mistakes() if callable(mistakes) else mistakes, rtol, atol)
+    if name is not None:
+        fail(f"{message}. This is what {name}")
+    extra = hint() if callable(hint) else hint
+    fail(f"{message}. {extra}" if extra else message)
 
 
 _MNIST = {}

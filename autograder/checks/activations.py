@@ -25,7 +25,7 @@ import numpy as np
 
 from .. import reference
 from . import _common
-from ._common import call, fail, ref, type_name
+from ._common import call, fail, named_mistake, ref, type_name
 
 __all__ = ["check_sigmoid_forward", "check_sigmoid_derivative", "check_tanh_forward",
            "check_tanh_derivative", "check_relu_forward", "check_relu_derivative",
@@ -119,6 +119,14 @@ def _run(what, fn, x, check_input=True):
     return out
 
 
+def _value_of(wrong, x):
+    """A known mistake's values on ``x``, as float64; None if it cannot run on ``x``."""
+    try:
+        return np.asarray(_quiet(wrong, x), dtype=np.float64)
+    except Exception:  # noqa: BLE001 - a variant that cannot run names nothing
+        return None
+
+
 def _judge(what, x, out, expected, mistakes=(), tol=None, nonfinite_hint=""):
     """Fail unless ``out`` matches ``expected`` (float64) on input ``x``; name a known mistake whose
     values ``out`` matches. ``mistakes``: [(function of the float64 input, name)]."""
@@ -134,13 +142,9 @@ def _judge(what, x, out, expected, mistakes=(), tol=None, nonfinite_hint=""):
     message = (f"{what} on {_describe(x)}: at x{where} = {float(x[idx])!r} expected {expected[idx]:.6g}, "
                f"got {got[idx]:.6g} ({len(bad)} of {x.size} values wrong)")
     x64 = x.astype(np.float64)
-    for wrong, name in mistakes:
-        try:
-            value = np.asarray(_quiet(wrong, x64), dtype=np.float64)
-        except Exception:  # noqa: BLE001 - a variant that cannot run names nothing
-            continue
-        if value.shape == got.shape and np.allclose(got, value, equal_nan=True, **tol):
-            fail(f"{message}. This is what {name}")
+    named = named_mistake(got, ((_value_of(wrong, x64), name) for wrong, name in mistakes), **tol)
+    if named is not None:
+        fail(f"{message}. This is what {named}")
     if not np.all(np.isfinite(got[np.isfinite(expected)])):
         i = tuple(int(k) for k in np.argwhere(~np.isfinite(got) & np.isfinite(expected))[0])
         fail(f"{what} on {_describe(x)} returned {got[i]} at x = {float(x[i])!r}, where the answer is "

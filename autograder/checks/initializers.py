@@ -5,8 +5,9 @@ Random initializers are judged by the statistics of at least a million draws (po
 calls for small kernels), never by their exact values: ``rng.normal(0, std, shape)``,
 ``rng.standard_normal(shape) * std`` and ``(rng.random(shape) * 2 - 1) * limit`` are all correct
 and give different numbers. The expected std or limit comes from the reference core (its draw
-parameters are recorded, see ``_reference_scale``); the mistaken values that the messages name are
-computed here from the reference fans.
+parameters are recorded, see ``_reference_scale``); so are the mistaken values that the messages
+name: each is the reference's scale with one thing changed (other fans, another initializer's
+formula, the square root left out, a factor), see ``_mistaken_scales``.
 
 Tolerances, from the sampling error of n >= 1e6 values (float64 statistics):
 - std: the relative standard error of a sample std is 1/sqrt(2n) = 0.071% for a normal and
@@ -23,7 +24,7 @@ import importlib
 import numpy as np
 
 from . import _common
-from ._common import CheckFailed, as_array, call, expect_close, fail, ref
+from ._common import CheckFailed, as_array, call, expect_close, fail, named_mistake, ref
 
 MIN_DRAWS = 1_000_000
 STD_RTOL = 0.02
@@ -116,7 +117,8 @@ def check_fans_conv(fans):
 # the reference's scale, and the mistakes' scales
 
 class _Recorder(np.random.Generator):
-    """A Generator that records the parameters of normal() and uniform() and returns zeros."""
+    """A Generator that records the parameters of normal() and uniform() and returns a single 0
+    whatever the size asked for (the values are not used, and the shapes can be huge)."""
 
     def __init__(self):
         super().__init__(np.random.PCG64(0))
@@ -124,11 +126,11 @@ class _Recorder(np.random.Generator):
 
     def normal(self, loc=0.0, scale=1.0, size=None):
         self.calls.append(("normal", float(loc), float(scale)))
-        return np.zeros(size)
+        return np.zeros(())
 
     def uniform(self, low=0.0, high=1.0, size=None):
         self.calls.append(("uniform", float(low), float(high)))
-        return np.zeros(size)
+        return np.zeros(())
 
 
 def _reference_scale(name, shape):
@@ -177,69 +179,80 @@ def _fan_in_variants(shape):
     return out
 
 
+def _fan_sum_variants(shape):
+    """((fan_in, fan_out), description) for the mistaken fans of a conv kernel read as a dense matrix
+    or without its receptive field, when only their sum matters (Xavier)."""
+    if len(shape) != 4:
+        return []
+    kh, kw, c_in, c_out = shape
+    return [((c_in, c_out), "fan_in + fan_out counted from the channels c_in + c_out only "
+                            "(the receptive field kh*kw is missing)"),
+            ((kh, kw), "fan_in + fan_out = shape[0] + shape[1], as if the conv kernel were a "
+                       "dense matrix")]
+
+
+UNIFORM_HALF = "values in [-limit/2, limit/2) (rng.random() - 0.5 spans a width of 1: scale it by 2*limit)"
+
+
 def _mistaken_scales(name, shape):
-    """(wrong std or limit, "you get with <the mistake>") for initializer ``name`` on ``shape``."""
-    return [(value, "you get with " + text) for value, text in _mistaken_scales_raw(name, shape)]
+    """(wrong std or limit, "you get with <the mistake>") for initializer ``name`` on ``shape``.
 
-
-def _mistaken_scales_raw(name, shape):
+    Each is the reference's own scale with one thing changed: the fans, the initializer (another
+    one's formula), the square root left out (the variance used as the std), or a factor.
+    """
     fi, fo = ref().initializers.fans(shape)
-    wrong_fans = _fan_in_variants(shape)
-    if len(shape) == 4:
-        kh, kw, c_in, c_out = shape
-        sums = [(c_in + c_out, "fan_in + fan_out counted from the channels c_in + c_out only "
-                               "(the receptive field kh*kw is missing)"),
-                (kh + kw, "fan_in + fan_out = shape[0] + shape[1], as if the conv kernel were a "
-                          "dense matrix")]
-    else:
-        sums = []
-    uniform_half = "values in [-limit/2, limit/2) (rng.random() - 0.5 spans a width of 1: scale it by 2*limit)"
+
+    def scale(init=name, fan_in=fi, fan_out=fo):
+        return _reference_scale(init, (fan_in, fan_out))  # a dense shape: its fans are its sides
+
+    right = scale()
+    lecun_uniform_limit = np.sqrt(3) * scale("lecun_normal")  # U(-l, l) has variance l^2/3
     if name == "he_normal":
-        return ([(2 / fi, "the variance 2/fan_in used as the std: take the square root, std = sqrt(2/fan_in)"),
-                 (np.sqrt(1 / fi), "LeCun's std sqrt(1/fan_in): He's variance is 2/fan_in, since ReLU "
-                                   "zeroes half of the inputs"),
-                 (np.sqrt(2 / (fi + fo)), "Xavier's std sqrt(2/(fan_in+fan_out)); He's is sqrt(2/fan_in)"),
-                 (np.sqrt(6 / fi), "the uniform limit sqrt(6/fan_in) used as the std of a normal"),
-                 (2 / np.sqrt(fi), "2/sqrt(fan_in); the std is sqrt(2)/sqrt(fan_in) = sqrt(2/fan_in)")]
-                + [(np.sqrt(2 / f), f"std sqrt(2/fan_in) with {text}") for f, text in wrong_fans])
-    if name == "lecun_normal":
-        return ([(1 / fi, "the variance 1/fan_in used as the std: take the square root, std = sqrt(1/fan_in)"),
-                 (np.sqrt(2 / fi), "He's std sqrt(2/fan_in); LeCun's is sqrt(1/fan_in)"),
-                 (np.sqrt(2 / (fi + fo)), "Xavier's std sqrt(2/(fan_in+fan_out)); LeCun's is sqrt(1/fan_in)")]
-                + [(np.sqrt(1 / f), f"std sqrt(1/fan_in) with {text}") for f, text in wrong_fans])
-    if name == "xavier_normal":
-        return ([(2 / (fi + fo), "the variance 2/(fan_in+fan_out) used as the std: take the square root"),
-                 (np.sqrt(1 / (fi + fo)), "sqrt(1/(fan_in+fan_out)): the factor 2 is missing, "
-                                          "std = sqrt(2/(fan_in+fan_out))"),
-                 (np.sqrt(2 / fi), "sqrt(2/fan_in), He's std: Xavier averages the two fans, "
-                                   "std = sqrt(2/(fan_in+fan_out))"),
-                 (np.sqrt(1 / fi), "sqrt(1/fan_in), LeCun's std: Xavier uses both fans, "
-                                   "std = sqrt(2/(fan_in+fan_out))"),
-                 (np.sqrt(2 / fo), "sqrt(2/fan_out): Xavier uses both fans, std = sqrt(2/(fan_in+fan_out))"),
-                 (np.sqrt(2 / (fi * fo)), "fan_in*fan_out instead of fan_in+fan_out"),
-                 (np.sqrt(6 / (fi + fo)), "the uniform limit sqrt(6/(fan_in+fan_out)) used as the std of a normal")]
-                + [(np.sqrt(2 / s), text) for s, text in sums])
-    if name == "xavier_uniform":
-        limit = np.sqrt(6 / (fi + fo))
-        return ([(np.sqrt(2 / (fi + fo)), "the normal's std sqrt(2/(fan_in+fan_out)) used as the limit: "
-                                          "a uniform U(-l, l) has variance l^2/3, so l = sqrt(6/(fan_in+fan_out))"),
-                 (6 / (fi + fo), "6/(fan_in+fan_out) without the square root"),
-                 (np.sqrt(3 / (fi + fo)), "sqrt(3/(fan_in+fan_out)): the limit is sqrt(6/(fan_in+fan_out))"),
-                 (np.sqrt(6 / fi), "He's limit sqrt(6/fan_in): Xavier uses both fans, sqrt(6/(fan_in+fan_out))"),
-                 (np.sqrt(3 / fi), "LeCun's uniform limit sqrt(3/fan_in): Xavier's is sqrt(6/(fan_in+fan_out))"),
-                 (np.sqrt(6 / (fi * fo)), "fan_in*fan_out instead of fan_in+fan_out"),
-                 (limit / 2, uniform_half)]
-                + [(np.sqrt(6 / s), text) for s, text in sums])
-    if name == "he_uniform":
-        limit = np.sqrt(6 / fi)
-        return ([(np.sqrt(2 / fi), "the normal's std sqrt(2/fan_in) used as the limit: a uniform U(-l, l) "
-                                   "has variance l^2/3, so l = sqrt(6/fan_in)"),
-                 (6 / fi, "6/fan_in without the square root: the limit is sqrt(6/fan_in)"),
-                 (np.sqrt(3 / fi), "LeCun's uniform limit sqrt(3/fan_in): He's is sqrt(6/fan_in)"),
-                 (np.sqrt(6 / (fi + fo)), "Xavier's limit sqrt(6/(fan_in+fan_out)): He's is sqrt(6/fan_in)"),
-                 (limit / 2, uniform_half)]
-                + [(np.sqrt(6 / f), f"limit sqrt(6/fan_in) with {text}") for f, text in wrong_fans])
-    raise ValueError(name)
+        mistakes = [(right ** 2, "the variance 2/fan_in used as the std: take the square root, std = sqrt(2/fan_in)"),
+                    (scale("lecun_normal"), "LeCun's std sqrt(1/fan_in): He's variance is 2/fan_in, since ReLU "
+                                            "zeroes half of the inputs"),
+                    (scale("xavier_normal"), "Xavier's std sqrt(2/(fan_in+fan_out)); He's is sqrt(2/fan_in)"),
+                    (scale("he_uniform"), "the uniform limit sqrt(6/fan_in) used as the std of a normal"),
+                    (np.sqrt(2) * right, "2/sqrt(fan_in); the std is sqrt(2)/sqrt(fan_in) = sqrt(2/fan_in)")]
+        mistakes += [(scale(fan_in=f), f"std sqrt(2/fan_in) with {text}") for f, text in _fan_in_variants(shape)]
+    elif name == "lecun_normal":
+        mistakes = [(right ** 2, "the variance 1/fan_in used as the std: take the square root, std = sqrt(1/fan_in)"),
+                    (scale("he_normal"), "He's std sqrt(2/fan_in); LeCun's is sqrt(1/fan_in)"),
+                    (scale("xavier_normal"), "Xavier's std sqrt(2/(fan_in+fan_out)); LeCun's is sqrt(1/fan_in)")]
+        mistakes += [(scale(fan_in=f), f"std sqrt(1/fan_in) with {text}") for f, text in _fan_in_variants(shape)]
+    elif name == "xavier_normal":
+        mistakes = [(right ** 2, "the variance 2/(fan_in+fan_out) used as the std: take the square root"),
+                    (right / np.sqrt(2), "sqrt(1/(fan_in+fan_out)): the factor 2 is missing, "
+                                         "std = sqrt(2/(fan_in+fan_out))"),
+                    (scale("he_normal"), "sqrt(2/fan_in), He's std: Xavier averages the two fans, "
+                                         "std = sqrt(2/(fan_in+fan_out))"),
+                    (scale("lecun_normal"), "sqrt(1/fan_in), LeCun's std: Xavier uses both fans, "
+                                            "std = sqrt(2/(fan_in+fan_out))"),
+                    (scale(fan_in=0), "sqrt(2/fan_out): Xavier uses both fans, std = sqrt(2/(fan_in+fan_out))"),
+                    (scale(fan_in=fi * fo, fan_out=0), "fan_in*fan_out instead of fan_in+fan_out"),
+                    (scale("xavier_uniform"), "the uniform limit sqrt(6/(fan_in+fan_out)) used as the std of a normal")]
+        mistakes += [(scale(fan_in=a, fan_out=b), text) for (a, b), text in _fan_sum_variants(shape)]
+    elif name == "xavier_uniform":
+        mistakes = [(scale("xavier_normal"), "the normal's std sqrt(2/(fan_in+fan_out)) used as the limit: "
+                                             "a uniform U(-l, l) has variance l^2/3, so l = sqrt(6/(fan_in+fan_out))"),
+                    (right ** 2, "6/(fan_in+fan_out) without the square root"),
+                    (right / np.sqrt(2), "sqrt(3/(fan_in+fan_out)): the limit is sqrt(6/(fan_in+fan_out))"),
+                    (scale("he_uniform"), "He's limit sqrt(6/fan_in): Xavier uses both fans, sqrt(6/(fan_in+fan_out))"),
+                    (lecun_uniform_limit, "LeCun's uniform limit sqrt(3/fan_in): Xavier's is sqrt(6/(fan_in+fan_out))"),
+                    (scale(fan_in=fi * fo, fan_out=0), "fan_in*fan_out instead of fan_in+fan_out"),
+                    (right / 2, UNIFORM_HALF)]
+        mistakes += [(scale(fan_in=a, fan_out=b), text) for (a, b), text in _fan_sum_variants(shape)]
+    elif name == "he_uniform":
+        mistakes = [(scale("he_normal"), "the normal's std sqrt(2/fan_in) used as the limit: a uniform U(-l, l) "
+                                         "has variance l^2/3, so l = sqrt(6/fan_in)"),
+                    (right ** 2, "6/fan_in without the square root: the limit is sqrt(6/fan_in)"),
+                    (lecun_uniform_limit, "LeCun's uniform limit sqrt(3/fan_in): He's is sqrt(6/fan_in)"),
+                    (scale("xavier_uniform"), "Xavier's limit sqrt(6/(fan_in+fan_out)): He's is sqrt(6/fan_in)"),
+                    (right / 2, UNIFORM_HALF)]
+        mistakes += [(scale(fan_in=f), f"limit sqrt(6/fan_in) with {text}") for f, text in _fan_in_variants(shape)]
+    else:
+        raise ValueError(name)
+    return [(value, "you get with " + text) for value, text in mistakes]
 
 
 # --------------------------------------------------------------------------------------------
@@ -352,11 +365,10 @@ def _judge_uniform(name, what, w, limit, shape):
     mistakes = _mistaken_scales(name, shape)
     about = f"{what} ({w.size:,} values, fans {ref().initializers.fans(shape)})"
     if biggest > limit * (1 + 1e-5):
-        wide = [(m, t) for m, t in mistakes if m > limit]
         message = f"{about} has values up to |w| = {biggest:.4g}, beyond the limit {limit:.4g}"
-        for wrong, text in wide:
-            if abs(biggest / wrong - 1) <= STD_RTOL:
-                fail(message + f". This is what {text}")
+        wider = named_mistake(biggest, [(m, t) for m, t in mistakes if m > limit], rtol=STD_RTOL, atol=0)
+        if wider is not None:
+            fail(message + f". This is what {wider}")
         if abs(float(w.std()) - limit / np.sqrt(3)) <= STD_RTOL * limit:
             fail(message + ", with the std of U(-limit, limit): you drew from a normal distribution; "
                            "draw from a uniform one (rng.uniform(-limit, limit, shape))")

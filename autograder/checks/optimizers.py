@@ -18,7 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from . import _common
-from ._common import _short, as_array, call, fail, ref
+from ._common import call, expect_close, fail, ref
 
 __all__ = ["check_sgd", "check_momentum", "check_momentum_nesterov", "check_rmsprop",
            "check_adam_first_step", "check_adam_several_steps", "check_adam_separate_state",
@@ -113,12 +113,12 @@ def _run_student(opt, what, start, grads_seq, strict):
     return snapshots
 
 
-def _run_reference(make, start, grads_seq):
-    """The values after each step of a reference (or deliberately wrong) optimizer; None if it
-    raises (a wrong variant may not run on every input)."""
+def _run_reference(cls, kwargs, start, grads_seq):
+    """The values after each step of ``cls(**kwargs)``, a reference (or deliberately wrong)
+    optimizer; None if it raises (a wrong variant may not run on every input)."""
     try:
         with np.errstate(all="ignore"):
-            opt = make()
+            opt = cls(**kwargs)
             params = _copy(start)
             snapshots = []
             for grads in grads_seq:
@@ -139,214 +139,184 @@ def _deltas(start, snapshots):
     return out
 
 
-def _close(a, b, rtol, atol):
-    a, b = np.asarray(a), np.asarray(b)
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=True))
-
-
-def _expect(what, actual, expected, rtol=1e-5, atol=1e-10, mistakes=(), hint=""):
-    """Like _common.expect_close, but NaN and inf in a mistake's values count as a match, so a
-    division by zero can be named too."""
-    actual = as_array(what, actual)
-    expected = np.asarray(expected)
-    if actual.shape != expected.shape:
-        fail(f"{what}: expected shape {expected.shape}, got {actual.shape}")
-    if _close(actual, expected, rtol, atol):
-        return
-    message = f"{what}: expected {_short(expected)}, got {_short(actual)}"
-    bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
-    if bad.any() and actual.ndim:
-        idx = tuple(int(i) for i in np.argwhere(bad)[0])
-        message += f" (first difference at index {idx}: expected {expected[idx]:.6g}, got {actual[idx]:.6g})"
-    if not np.all(np.isfinite(actual)):
-        message += ". Your values hold NaN or inf"
-    for wrong, name in mistakes:
-        if wrong is not None and _close(actual, wrong, rtol, atol):
-            message += f". This is what {name}"
-            break
-    else:
-        if hint:
-            message += f". {hint}"
-    fail(message)
-
-
 def _compare_runs(what, start, got, expected, mistakes, rtol=1e-5, atol=1e-10, hint=""):
     """Compare step by step the change of each parameter; ``mistakes``: [(snapshots or None, name)]."""
     got_d, exp_d = _deltas(start, got), _deltas(start, expected)
     wrong_d = [(_deltas(start, w) if w is not None else None, name) for w, name in mistakes]
     for i, (g, e) in enumerate(zip(got_d, exp_d)):
         for name in e:
-            if _close(g[name], e[name], rtol, atol):
-                continue
-            at_step = [(w[i][name] if w is not None else None, n) for w, n in wrong_d]
-            _expect(f"{what}: the change of params[{name!r}] at step {i + 1} of {len(exp_d)}",
-                    g[name], e[name], rtol, atol, at_step, hint)
+            expect_close(f"{what}: the change of params[{name!r}] at step {i + 1} of {len(exp_d)}",
+                         g[name], e[name], rtol, atol,
+                         [(w[i][name] if w is not None else None, n) for w, n in wrong_d], hint)
 
 
 def _make(cls, **kwargs):
     return call(f"{cls.__name__}({_describe(kwargs)})", cls, **kwargs)
 
 
-def _check_against_reference(cls, ref_cls, kwargs, start, grads_seq, variants, strict, hint="",
+def _check_against_reference(cls, ref_cls, kwargs, start, grads_seq, mistakes, strict, hint="",
                              rtol=1e-5, atol=1e-10):
-    """Run the student's ``cls(**kwargs)`` and the reference ``ref_cls(**kwargs)``; compare."""
+    """Run the student's ``cls(**kwargs)``, the reference ``ref_cls(**kwargs)`` and each of
+    ``mistakes`` ((knobs, name): ``ref_cls`` with one known mistake, see ``_wrong``); compare."""
     what = f"{cls.__name__}({_describe(kwargs)})"
     opt = _make(cls, **kwargs)
     got = _run_student(opt, what, start, grads_seq, strict)
-    expected = _run_reference(lambda: ref_cls(**kwargs), start, grads_seq)
-    mistakes = [(_run_reference(make, start, grads_seq), name) for make, name in variants]
-    _compare_runs(what, start, got, expected, mistakes, rtol, atol, hint)
+    expected = _run_reference(ref_cls, kwargs, start, grads_seq)
+    wrong = [(_run_reference(_wrong(ref_cls, knobs), kwargs, start, grads_seq), name)
+             for knobs, name in mistakes]
+    _compare_runs(what, start, got, expected, wrong, rtol, atol, hint)
 
 
 # ----------------------------------------------------------------------------------------------
-# deliberately wrong variants (only to name a mistake whose numbers a student's code matches)
+# known mistakes (only to name a mistake whose numbers a student's code matches): each is the
+# reference optimizer with one of its methods, a part of the formula (a "knob"), replaced
 # ----------------------------------------------------------------------------------------------
 
-def _wrong_sgd(kind, lr):
-    class WrongSGD(_R().Optimizer):
-        def update(self, name, param, grad):
-            if kind == "sign":
-                param += self.lr * grad
-            elif kind == "no_lr":
-                param -= grad
-    return WrongSGD(lr)
+def _wrong(ref_cls, knobs):
+    """The reference class ``ref_cls`` with the methods ``knobs`` (name -> function) replaced."""
+    return type(f"Wrong{ref_cls.__name__}", (ref_cls,), knobs)
 
 
-def _wrong_momentum(kind, **kwargs):
-    """Momentum with one known mistake in the velocity or the step (classical or Nesterov)."""
-    class WrongMomentum(_R().Momentum):
-        def update(self, name, param, grad):
-            mu, lr = self.momentum, self.lr
-            v = self._zeros(name, "v", param)
-            v_prev = np.zeros_like(v) if kind == "forget" else v.copy()
-            if kind == "sign":          # v = mu v + lr g; p += v
-                v[...] = mu * v_prev + lr * grad
-            elif kind == "no_lr":       # v = mu v - g; p += v
-                v[...] = mu * v_prev - grad
-            elif kind == "no_one":      # v = mu v + g; p -= v
-                v[...] = mu * v_prev + grad
-            else:                       # lr_twice, forget: the right velocity
-                v[...] = mu * v_prev - lr * grad
-            move = (1 + mu) * v - mu * v_prev if self.nesterov else v
-            if kind == "lr_twice":      # p -= lr v
-                param -= lr * move
-            elif kind == "no_one":
-                param -= move
-            else:
-                param += move
-    return WrongMomentum(**kwargs)
+def _sgd_adds(self, name, param, grad):
+    param += self.lr * grad
 
 
-def _wrong_rmsprop(kind, **kwargs):
-    class WrongRMSProp(_R().RMSProp):
-        def update(self, name, param, grad):
-            d, lr, eps = self.decay, self.lr, self.eps
-            cache = self._zeros(name, "cache", param)
-            if kind == "swapped":
-                cache[...] = (1 - d) * cache + d * grad * grad
-            elif kind == "no_one_minus":
-                cache[...] = d * cache + grad * grad
-            else:
-                cache[...] = d * cache + (1 - d) * grad * grad
-            if kind == "no_sqrt":
-                param -= lr * grad / (cache + eps)
-            elif kind == "eps_inside":
-                param -= lr * grad / np.sqrt(cache + eps)
-            else:
-                param -= lr * grad / (np.sqrt(cache) + eps)
-    return WrongRMSProp(**kwargs)
+def _sgd_without_lr(self, name, param, grad):
+    param -= grad
 
 
-def _wrong_adam(kind, **kwargs):
-    """Adam with one known mistake ``kind``."""
-    class WrongAdam(_R().Adam):
-        counter = 0
+SGD_MISTAKES = [
+    ({"update": _sgd_adds},
+     "SGD gives when it adds the gradient: p -= lr * g goes downhill, p += lr * g uphill"),
+    ({"update": _sgd_without_lr}, "SGD gives without the learning rate: p -= lr * g"),
+]
 
-        def step(self, params, grads):
-            if kind == "shared_step":
-                self.counter += 1
-            super().step(params, grads)
 
-        def update(self, name, param, grad):
-            b1, b2, eps, lr = self.beta1, self.beta2, self.eps, self.lr
-            key = "shared" if kind in ("shared", "shared_step") else name
-            s = self.state.setdefault(key, {"m": 0.0, "v": 0.0, "t": 1 if kind == "t_start1" else 0})
-            if kind == "shared_step":
-                t = self.counter
-            elif kind == "global_t":
-                self.counter += 1
-                t = self.counter
-            elif kind == "t_after":
-                t = s["t"]
-                s["t"] += 1
-            elif kind == "t_frozen":
-                t = 1
-            else:
-                s["t"] += 1
-                t = s["t"]
-            g = np.asarray(grad, dtype=np.float64)
-            s["m"] = b1 * s["m"] + (lr if kind == "m_lr" else 1 - b1) * g
-            s["v"] = b2 * s["v"] + (1 - b2) * (g if kind == "v_no_square" else g * g)
-            m, v = s["m"], s["v"]
-            if kind == "no_bias":
-                m_hat, v_hat = m, v
-            elif kind == "corr_mul":
-                m_hat, v_hat = m * (1 - b1 ** t), v * (1 - b2 ** t)
-            else:
-                m_hat, v_hat = m / (1 - b1 ** t), v / (1 - b2 ** t)
-            if kind == "eps_inside":
-                denominator = np.sqrt(v_hat + eps)
-            elif kind == "no_sqrt":
-                denominator = v_hat + eps
-            elif kind == "no_eps":
-                denominator = np.sqrt(v_hat)
-            else:
-                denominator = np.sqrt(v_hat) + eps
-            param -= (lr * m_hat / denominator).astype(param.dtype)
-    return WrongAdam(**kwargs)
+def _velocity_without_lr(self, v, grad):  # v = mu v - g
+    v *= self.momentum
+    v -= grad
+
+
+def _velocity_plus_grad(self, v, grad):  # v = mu v + g
+    v *= self.momentum
+    v += grad
+
+
+MOMENTUM_MISTAKES = [
+    ({"_velocity": lambda self, v, grad: _R().Momentum._velocity(self, v, -grad)},
+     "Momentum gives with the sign wrong (v = mu*v + lr*g; p += v climbs uphill); "
+     "v = mu*v - lr*g; p += v"),
+    ({"_velocity": _velocity_without_lr},
+     "Momentum gives without the learning rate (v = mu*v - g; p += v); v = mu*v - lr*g; p += v"),
+    ({"_move": lambda self, v, v_prev: -self.lr * _R().Momentum._move(self, v, v_prev)},
+     "Momentum gives when the learning rate is applied twice and the sign flipped "
+     "(v = mu*v - lr*g; p -= lr*v); v = mu*v - lr*g; p += v"),
+    # PyTorch's form (v = mu*v + g; p -= lr*v) without lr: its v is minus ours, so two knobs change
+    ({"_velocity": _velocity_plus_grad,
+      "_move": lambda self, v, v_prev: -_R().Momentum._move(self, v, v_prev)},
+     "Momentum gives without the learning rate (v = mu*v + g; p -= v); with that form of v, p -= lr*v"),
+    ({"_zeros": lambda self, name, key, like: np.zeros_like(like)},
+     "Momentum gives when the velocity is not kept between steps (plain SGD, scaled): "
+     "v = mu*v - lr*g must start from the previous step's v, stored per parameter name"),
+]
+
+NESTEROV_MISTAKES = MOMENTUM_MISTAKES + [
+    ({"_move": lambda self, v, v_prev: v},
+     "classical momentum gives: with nesterov=True the update is p += -mu*v_prev + (1 + mu)*v "
+     "(v_prev: the velocity before this step). Is the flag ignored, or is v_prev the same array "
+     "as v (v_prev = v without .copy(), then v changed in place)?"),
+]
+
+
+def _cache_swapped(self, cache, grad):  # cache = (1 - decay) cache + decay g^2
+    cache *= 1 - self.decay
+    cache += self.decay * grad * grad
+
+
+def _cache_without_one_minus(self, cache, grad):  # cache = decay cache + g^2
+    cache *= self.decay
+    cache += grad * grad
+
+
+RMSPROP_MISTAKES = [
+    ({"_denominator": lambda self, cache: cache + self.eps},
+     "RMSProp gives without the square root: divide by sqrt(cache) + eps, not cache + eps"),
+    ({"_accumulate": _cache_swapped},
+     "RMSProp gives with decay and (1 - decay) swapped: "
+     "cache = decay*cache + (1 - decay)*g**2 keeps most of the old cache"),
+    ({"_accumulate": _cache_without_one_minus},
+     "RMSProp gives without the (1 - decay) factor: cache = decay*cache + (1 - decay)*g**2"),
+    ({"_denominator": lambda self, cache: np.sqrt(cache + self.eps)},
+     "RMSProp gives with eps inside the square root, sqrt(cache + eps); the denominator is "
+     "sqrt(cache) + eps"),
+    ({"_denominator": lambda self, cache: 1.0},
+     "plain SGD gives: the gradient must be divided by sqrt(cache) + eps"),
+]
+
+
+def _first_moment_lr(self, m, grad, work):  # m = b1 m + lr g
+    m *= self.beta1
+    m += self.lr * grad
+
+
+def _second_moment_not_squared(self, v, grad, work):  # v = b2 v + (1 - b2) g
+    v *= self.beta2
+    v += (1 - self.beta2) * grad
 
 
 ADAM_MISTAKES = [
-    ("t_start1", "Adam gives when t starts at 1 and is incremented before use, so the first step "
-                 "uses t = 2; start t at 0 and increment it before computing m_hat and v_hat, so "
-                 "that the first step uses t = 1 (and moves each weight by about lr)"),
-    ("t_after", "Adam gives when t is incremented after its use: the first step uses t = 0, "
-                "1 - beta1**0 = 0 and the bias correction divides by zero. Increment t before "
-                "computing m_hat and v_hat"),
-    ("no_bias", "Adam gives without bias correction (m and v used as they are): m and v start at "
-                "0, so the early steps are wrong by a large factor; divide m by (1 - beta1**t) and "
-                "v by (1 - beta2**t)"),
-    ("t_frozen", "Adam gives when the bias correction never changes: t stays 1 (it must grow by "
-                 "one at every step), or the power is missing (m / (1 - beta1) instead of "
-                 "m / (1 - beta1**t))"),
-    ("corr_mul", "Adam gives when the bias correction multiplies: m_hat must be m / (1 - beta1**t) "
-                 "and v_hat = v / (1 - beta2**t), not m * (1 - beta1**t)"),
-    ("eps_inside", "Adam gives with eps inside the square root, sqrt(v_hat + eps); the denominator "
-                   "is sqrt(v_hat) + eps"),
-    ("m_lr", "Adam gives when your first moment accumulates lr*grad; it should accumulate "
-             "(1-beta1)*grad (the learning rate then enters twice)"),
-    ("v_no_square", "Adam gives when the second moment accumulates grad instead of grad**2 "
-                    "(the square is missing): v = beta2*v + (1-beta2)*grad**2"),
-    ("no_sqrt", "Adam gives without the square root: it divides by v_hat + eps; it should divide "
-                "by sqrt(v_hat) + eps"),
-    ("no_eps", "Adam gives without eps: a zero gradient gives 0/0 = NaN; divide by "
-               "sqrt(v_hat) + eps"),
+    ({"_step_count": lambda self, name: _R().Adam._step_count(self, name) + 1},
+     "Adam gives when t starts at 1 and is incremented before use, so the first step uses t = 2; "
+     "start t at 0 and increment it before computing m_hat and v_hat, so that the first step "
+     "uses t = 1 (and moves each weight by about lr)"),
+    ({"_step_count": lambda self, name: _R().Adam._step_count(self, name) - 1},
+     "Adam gives when t is incremented after its use: the first step uses t = 0, "
+     "1 - beta1**0 = 0 and the bias correction divides by zero. Increment t before "
+     "computing m_hat and v_hat"),
+    ({"_bias_corrected": lambda self, moment, beta, t, out: moment},
+     "Adam gives without bias correction (m and v used as they are): m and v start at "
+     "0, so the early steps are wrong by a large factor; divide m by (1 - beta1**t) and "
+     "v by (1 - beta2**t)"),
+    ({"_step_count": lambda self, name: 1},
+     "Adam gives when the bias correction never changes: t stays 1 (it must grow by "
+     "one at every step), or the power is missing (m / (1 - beta1) instead of "
+     "m / (1 - beta1**t))"),
+    ({"_bias_corrected": lambda self, moment, beta, t, out: np.multiply(moment, 1 - beta ** t, out=out)},
+     "Adam gives when the bias correction multiplies: m_hat must be m / (1 - beta1**t) "
+     "and v_hat = v / (1 - beta2**t), not m * (1 - beta1**t)"),
+    ({"_denominator": lambda self, v_hat, out: np.sqrt(v_hat + self.eps)},
+     "Adam gives with eps inside the square root, sqrt(v_hat + eps); the denominator "
+     "is sqrt(v_hat) + eps"),
+    ({"_first_moment": _first_moment_lr},
+     "Adam gives when your first moment accumulates lr*grad; it should accumulate "
+     "(1-beta1)*grad (the learning rate then enters twice)"),
+    ({"_second_moment": _second_moment_not_squared},
+     "Adam gives when the second moment accumulates grad instead of grad**2 "
+     "(the square is missing): v = beta2*v + (1-beta2)*grad**2"),
+    ({"_denominator": lambda self, v_hat, out: v_hat + self.eps},
+     "Adam gives without the square root: it divides by v_hat + eps; it should divide "
+     "by sqrt(v_hat) + eps"),
+    ({"_denominator": lambda self, v_hat, out: np.sqrt(v_hat)},
+     "Adam gives without eps: a zero gradient gives 0/0 = NaN; divide by sqrt(v_hat) + eps"),
 ]
 
+# the reference's state with one name for every parameter: one m and v (t kept per parameter),
+# and one t (counting every parameter's updates)
+SHARED_MOMENTS = {"_zeros": lambda self, name, key, like: _R().Optimizer._zeros(self, "shared", key, like)}
+ONE_STEP_COUNT = {"_step_count": lambda self, name: _R().Adam._step_count(self, "shared")}
 SHARED_STATE = ("Adam gives when one m, v and t are shared by all parameters; keep them per "
                 "parameter name (for example self.state[name]), since each parameter has its own "
                 "moments")
-GLOBAL_T = ("Adam gives when t advances once per parameter update instead of once per step (with "
-            "two parameters it grows by two at every step()): count per parameter, or once per "
-            "call of step()")
+ADAM_STATE_MISTAKES = [
+    ({**SHARED_MOMENTS, **ONE_STEP_COUNT}, SHARED_STATE),  # both: m, v and t in one slot
+    (SHARED_MOMENTS, SHARED_STATE.replace("one m, v and t are", "one m and v are")),
+    (ONE_STEP_COUNT, "Adam gives when t advances once per parameter update instead of once per "
+                     "step (with two parameters it grows by two at every step()): count per "
+                     "parameter, or once per call of step()"),
+]
 SEPARATE_HINT = ("Each parameter must keep its own state (m and v per parameter name) and t must "
                  "count steps, not parameter updates: optimizing several parameters together must "
                  "give exactly what optimizing each one alone gives")
-
-
-def _adam_variants(kwargs, kinds=None):
-    return [(lambda k=kind: _wrong_adam(k, **kwargs), name)
-            for kind, name in ADAM_MISTAKES if kinds is None or kind in kinds]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -359,33 +329,11 @@ def check_sgd(SGD):
     start = _params(rng, shapes)
     grads = _grad_sequence(rng, shapes, 3)
     for lr in (0.05, 0.3):
-        variants = [(lambda lr=lr: _wrong_sgd("sign", lr),
-                     "SGD gives when it adds the gradient: p -= lr * g goes downhill, p += lr * g uphill"),
-                    (lambda lr=lr: _wrong_sgd("no_lr", lr),
-                     "SGD gives without the learning rate: p -= lr * g")]
-        _check_against_reference(SGD, _R().SGD, {"lr": lr}, start, grads, variants, strict=True)
+        _check_against_reference(SGD, _R().SGD, {"lr": lr}, start, grads, SGD_MISTAKES, strict=True)
     # float32 parameters (as in the model) stay float32 arrays, updated in place
     start32 = _params(rng, shapes, np.float32)
     _check_against_reference(SGD, _R().SGD, {"lr": 0.1}, start32, grads[:2], [], strict=True,
                              rtol=1e-5, atol=1e-6)
-
-
-def _momentum_variants(kwargs):
-    return [(lambda: _wrong_momentum("sign", **kwargs),
-             "Momentum gives with the sign wrong (v = mu*v + lr*g; p += v climbs uphill); "
-             "v = mu*v - lr*g; p += v"),
-            (lambda: _wrong_momentum("no_lr", **kwargs),
-             "Momentum gives without the learning rate (v = mu*v - g; p += v); "
-             "v = mu*v - lr*g; p += v"),
-            (lambda: _wrong_momentum("lr_twice", **kwargs),
-             "Momentum gives when the learning rate is applied twice and the sign flipped "
-             "(v = mu*v - lr*g; p -= lr*v); v = mu*v - lr*g; p += v"),
-            (lambda: _wrong_momentum("no_one", **kwargs),
-             "Momentum gives without the learning rate (v = mu*v + g; p -= v); "
-             "with that form of v, p -= lr*v"),
-            (lambda: _wrong_momentum("forget", **kwargs),
-             "Momentum gives when the velocity is not kept between steps (plain SGD, scaled): "
-             "v = mu*v - lr*g must start from the previous step's v, stored per parameter name")]
 
 
 def check_momentum(Momentum):
@@ -395,7 +343,7 @@ def check_momentum(Momentum):
     grads = _grad_sequence(rng, shapes, 10)
     for kwargs in ({"lr": 0.05}, {"lr": 0.02, "momentum": 0.5}):
         _check_against_reference(Momentum, _R().Momentum, kwargs, start, grads,
-                                 _momentum_variants(kwargs), strict=True,
+                                 MOMENTUM_MISTAKES, strict=True,
                                  hint="Classical momentum: v = mu*v - lr*g; p += v, with v per "
                                       "parameter name and starting at 0")
 
@@ -406,13 +354,7 @@ def check_momentum_nesterov(Momentum):
     start = _params(rng, shapes)
     grads = _grad_sequence(rng, shapes, 10)
     for kwargs in ({"lr": 0.05, "nesterov": True}, {"lr": 0.02, "momentum": 0.5, "nesterov": True}):
-        classical = {k: v for k, v in kwargs.items() if k != "nesterov"}
-        variants = _momentum_variants(kwargs) + [(lambda c=classical: _R().Momentum(**c),
-                     "classical momentum gives: with nesterov=True the update is "
-                     "p += -mu*v_prev + (1 + mu)*v (v_prev: the velocity before this step). Is the "
-                     "flag ignored, or is v_prev the same array as v (v_prev = v without .copy(), "
-                     "then v changed in place)?")]
-        _check_against_reference(Momentum, _R().Momentum, kwargs, start, grads, variants,
+        _check_against_reference(Momentum, _R().Momentum, kwargs, start, grads, NESTEROV_MISTAKES,
                                  strict=True, hint="Nesterov momentum: v_prev = v; v = mu*v - lr*g; "
                                                    "p += -mu*v_prev + (1 + mu)*v")
 
@@ -423,21 +365,8 @@ def check_rmsprop(RMSProp):
     start = _params(rng, shapes)
     grads = _grad_sequence(rng, shapes, 10)
     for kwargs in ({"lr": 0.01}, {"lr": 0.003, "decay": 0.9}):
-        variants = [(lambda k=kwargs: _wrong_rmsprop("no_sqrt", **k),
-                     "RMSProp gives without the square root: divide by sqrt(cache) + eps, "
-                     "not cache + eps"),
-                    (lambda k=kwargs: _wrong_rmsprop("swapped", **k),
-                     "RMSProp gives with decay and (1 - decay) swapped: "
-                     "cache = decay*cache + (1 - decay)*g**2 keeps most of the old cache"),
-                    (lambda k=kwargs: _wrong_rmsprop("no_one_minus", **k),
-                     "RMSProp gives without the (1 - decay) factor: "
-                     "cache = decay*cache + (1 - decay)*g**2"),
-                    (lambda k=kwargs: _wrong_rmsprop("eps_inside", **k),
-                     "RMSProp gives with eps inside the square root, sqrt(cache + eps); the "
-                     "denominator is sqrt(cache) + eps"),
-                    (lambda k=kwargs: _R().SGD(k["lr"]),
-                     "plain SGD gives: the gradient must be divided by sqrt(cache) + eps")]
-        _check_against_reference(RMSProp, _R().RMSProp, kwargs, start, grads, variants, strict=True,
+        _check_against_reference(RMSProp, _R().RMSProp, kwargs, start, grads, RMSPROP_MISTAKES,
+                                 strict=True,
                                  hint="RMSProp: cache = decay*cache + (1 - decay)*g**2; "
                                       "p -= lr*g / (sqrt(cache) + eps), cache per parameter name")
 
@@ -454,16 +383,14 @@ def check_adam_first_step(Adam):
     shapes = {"W": (4, 3)}
     start = _params(rng, shapes)
     grads = _grad_sequence(rng, shapes, 1)
-    _check_against_reference(Adam, _R().Adam, {}, start, grads, _adam_variants({}),
-                             strict=False, hint=hint)
+    _check_against_reference(Adam, _R().Adam, {}, start, grads, ADAM_MISTAKES, strict=False, hint=hint)
     g = {"w": np.array([0.1, -0.4, 2.0, -7.5, 50.0, -300.0])}
     start = {"w": rng.normal(size=6)}
-    _check_against_reference(Adam, _R().Adam, {"lr": 0.01}, start, [g],
-                             _adam_variants({"lr": 0.01}), strict=False, hint=hint)
+    _check_against_reference(Adam, _R().Adam, {"lr": 0.01}, start, [g], ADAM_MISTAKES, strict=False,
+                             hint=hint)
     start32 = _params(rng, shapes, np.float32)
-    _check_against_reference(Adam, _R().Adam, {"lr": 0.003}, start32, grads,
-                             _adam_variants({"lr": 0.003}), strict=False, hint=hint,
-                             rtol=1e-4, atol=1e-6)
+    _check_against_reference(Adam, _R().Adam, {"lr": 0.003}, start32, grads, ADAM_MISTAKES,
+                             strict=False, hint=hint, rtol=1e-4, atol=1e-6)
 
 
 def check_adam_several_steps(Adam):
@@ -473,7 +400,7 @@ def check_adam_several_steps(Adam):
     start = _params(rng, shapes)
     constant = _grad_sequence(rng, shapes, 1) * 6
     kwargs = {"lr": 0.01}
-    _check_against_reference(Adam, _R().Adam, kwargs, start, constant, _adam_variants(kwargs),
+    _check_against_reference(Adam, _R().Adam, kwargs, start, constant, ADAM_MISTAKES,
                              strict=False,
                              hint="With a constant gradient the bias-corrected moments are exactly "
                                   "m_hat = g and v_hat = g**2 at every step, so every step moves "
@@ -484,7 +411,7 @@ def check_adam_several_steps(Adam):
     start = _params(rng, shapes)
     grads = _grad_sequence(rng, shapes, 10)
     for kwargs in ({"lr": 0.003}, {"lr": 0.02, "beta1": 0.8, "beta2": 0.99}):
-        _check_against_reference(Adam, _R().Adam, kwargs, start, grads, _adam_variants(kwargs),
+        _check_against_reference(Adam, _R().Adam, kwargs, start, grads, ADAM_MISTAKES,
                                  strict=False, hint=hint)
 
 
@@ -513,13 +440,11 @@ def check_adam_separate_state(Adam):
         start = _params(rng, shapes)
         grads = _grad_sequence(rng, shapes, 6)
         what, joint, alone = _student_joint_and_alone(Adam, kwargs, start, grads)
-        variants = [(_run_reference(lambda: _wrong_adam("shared", **kwargs), start, grads), SHARED_STATE),
-                    (_run_reference(lambda: _wrong_adam("shared_step", **kwargs), start, grads),
-                     SHARED_STATE.replace("one m, v and t are", "one m and v are")),
-                    (_run_reference(lambda: _wrong_adam("global_t", **kwargs), start, grads), GLOBAL_T)]
+        wrong = [(_run_reference(_wrong(_R().Adam, knobs), kwargs, start, grads), name)
+                 for knobs, name in ADAM_STATE_MISTAKES]
         _compare_runs(f"{what} with the parameters {sorted(shapes)} in one dict (expected: what "
                       "each parameter gives when optimized alone)",
-                      start, joint, alone, variants, rtol=1e-7, atol=1e-12, hint=SEPARATE_HINT)
+                      start, joint, alone, wrong, rtol=1e-7, atol=1e-12, hint=SEPARATE_HINT)
 
 
 def check_adam_tiny_gradients(Adam):
@@ -528,7 +453,7 @@ def check_adam_tiny_gradients(Adam):
     g = np.array([1e-10, -1e-10, 3e-10, -5e-11, 0.0, 2e-12, -1e-9, 0.0])
     start = {"w": rng.normal(size=g.shape)}
     for kwargs in ({"lr": 0.01}, {}):
-        _check_against_reference(Adam, _R().Adam, kwargs, start, [{"w": g}], _adam_variants(kwargs),
+        _check_against_reference(Adam, _R().Adam, kwargs, start, [{"w": g}], ADAM_MISTAKES,
                                  strict=False,
                                  hint="With a tiny gradient the first step is lr*g/(|g| + eps): "
                                       "eps is added after the square root, and a zero gradient "

@@ -3,13 +3,16 @@
 Every check compares the student's functions with the reference core (``ref().layers``) on inputs
 the student never sees. Inputs stay small (at most a few hundred windows) so that an answer
 written with one Python loop per window still finishes each check in well under a second.
-The deliberately wrong variants below (``_wrong_*``) are loops over windows written for the
-messages: when a student's numbers equal one of them, the message names that mistake.
+When a student's numbers equal those of a deliberately wrong variant below, the message names
+that mistake. The variants start from the reference's one max-pool forward: a wrong forward is the
+reference on changed arguments (pool, stride) or a changed input, a wrong backward the reference
+backward on a changed cache where one can say it, else a few lines on the reference's arg-max.
 """
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
-from ._common import (CheckFailed, as_array, call, expect_close, expect_shape, fail, ref, type_name,
-                      mnist_accuracy)  # noqa: F401 - mnist_accuracy is re-exported for the notebook
+from ._common import (CheckFailed, as_array, call, close, expect_close, expect_shape, fail, named_mistake,
+                      ref, type_name, mnist_accuracy)  # noqa: F401 - mnist_accuracy is re-exported for the notebook
 
 __all__ = ["check_forward_basic", "check_forward_rectangular", "check_forward_stride",
            "check_forward_overlapping", "check_backward_basic", "check_backward_overlapping",
@@ -80,119 +83,99 @@ def _windows(shape, pool, stride):
             yield i, j, i * sh, j * sw
 
 
-def _first_argmax(x, pool, top, left):
-    """Flat index a*pw + b of the first maximum of each (n, c) in the window: shape (N, C)."""
-    ph, pw = pool
-    n, c = x.shape[0], x.shape[3]
-    win = x[:, top:top + ph, left:left + pw, :].reshape(n, ph * pw, c)
-    return win.argmax(axis=1)
-
-
 # ----------------------------------------------------- deliberately wrong variants, for messages
-def _route(x, pool, stride, dout, rows_cols, overwrite=False):
-    """dx with each window's gradient sent to rows_cols(top, left, arg) -> (r, s) arrays (N, C)."""
-    n, _, _, c = x.shape
-    dx = np.zeros(x.shape)
-    nn, cc = np.meshgrid(np.arange(n), np.arange(c), indexing="ij")
-    for i, j, top, left in _windows(x.shape, pool, stride):
-        arg = _first_argmax(x, pool, top, left)
-        r, s = rows_cols(top, left, arg)
-        if (r < 0).any() or (s < 0).any() or (r >= x.shape[1]).any() or (s >= x.shape[2]).any():
-            return None  # this variant would crash on this input rather than give numbers
-        if overwrite:
-            dx[nn, r, s, cc] = dout[:, i, j, :]
-        else:
-            np.add.at(dx, (nn, r, s, cc), dout[:, i, j, :])
-    return dx
+# All of them start from the reference's forward (its arg-max positions, or its output as the
+# maxima of the windows): there is one max-pool forward.
+
+def _ref_arg(x, pool, stride):
+    """The reference forward's arg-max offset a*pw + b of every window: (N, Ho, Wo, C)."""
+    return _ref_forward(x, pool, stride)[1][3]
 
 
-def _wrong_overwrite(x, pool, stride, dout):
-    """dx[argmax] = dout window after window (row-major): shared inputs keep the last gradient."""
-    pw = pool[1]
-    return _route(x, pool, stride, dout, lambda top, left, a: (top + a // pw, left + a % pw), overwrite=True)
+def _wrong_backward_stride(x, pool, stride, dout):
+    """Window (i, j) placed at row i*ph, column j*pw: the reference backward told stride = pool.
+    None where those windows run past x (the student's code would raise)."""
+    try:
+        return ref().layers.max_pool_backward(dout, (x.shape, pool, pool, _ref_arg(x, pool, stride)))
+    except ValueError:
+        return None
 
 
-def _wrong_overwrite_offsets(x, pool, stride, dout):
-    """Loop over the ph*pw offsets with dx[slice] = np.where(arg == k, dout, 0): zeros overwrite."""
-    (ph, pw), (sh, sw) = pool, stride
-    arg = _recompute_arg(x, pool, stride)
-    ho, wo = arg.shape[1:3]
-    dx = np.zeros(x.shape)
-    for a in range(ph):
-        for b in range(pw):
-            dx[:, a:a + sh * (ho - 1) + 1:sh, b:b + sw * (wo - 1) + 1:sw, :] = np.where(
-                arg == a * pw + b, dout, 0)
-    return dx
+def _wrong_width(x, pool, stride, dout):
+    """The flat arg-max k = a*pw + b split with the pool's height, divmod(k, ph): the reference
+    backward told the pool is (pw, ph), on an input grown by the rows and columns that can receive
+    a gradient past x. None if one does (the student's code would raise)."""
+    (ph, pw), (n, h, w, c) = pool, x.shape
+    grown = (n, h + pw, w + ph, c)
+    dx = ref().layers.max_pool_backward(dout, (grown, (pw, ph), stride, _ref_arg(x, pool, stride)))
+    if dx[:, h:].any() or dx[:, :, w:].any():
+        return None
+    return dx[:, :h, :w]
 
 
-def _recompute_arg(x, pool, stride):
-    wins = list(_windows(x.shape, pool, stride))
-    (ph, pw), (sh, sw) = pool, stride
-    ho, wo = (x.shape[1] - ph) // sh + 1, (x.shape[2] - pw) // sw + 1
-    arg = np.zeros((x.shape[0], ho, wo, x.shape[3]), dtype=int)
-    for i, j, top, left in wins:
-        arg[:, i, j, :] = _first_argmax(x, pool, top, left)
-    return arg
+def _spread(x, pool, stride, dout, weights):
+    """dx when every window passes ``weights`` (N, Ho, Wo, ph, pw, C), or a number, times its
+    gradient to each of its inputs; the reference's col2im adds them up."""
+    n, ho, wo, c = dout.shape
+    cols = np.broadcast_to(weights * dout[:, :, :, None, None, :], (n, ho, wo, *pool, c))
+    return ref().layers.col2im(cols, x.shape, pool, stride)
+
+
+def _ties(x, pool, stride):
+    """True where an input equals the maximum of its window (the reference's output), for every
+    window: (N, Ho, Wo, ph, pw, C)."""
+    windows = sliding_window_view(np.asarray(x, dtype=np.float64), pool, axis=(1, 2))
+    windows = windows[:, ::stride[0], ::stride[1]].transpose(0, 1, 2, 4, 5, 3)
+    return windows == _ref_out(x, pool, stride)[:, :, :, None, None, :]
 
 
 def _wrong_all_ties(x, pool, stride, dout):
     """Every input equal to its window's maximum gets the window's gradient (mask = window == max)."""
-    ph, pw = pool
-    dx = np.zeros(x.shape)
-    for i, j, top, left in _windows(x.shape, pool, stride):
-        win = x[:, top:top + ph, left:left + pw, :]
-        mask = win == win.max(axis=(1, 2), keepdims=True)
-        dx[:, top:top + ph, left:left + pw, :] += mask * dout[:, i:i + 1, j:j + 1, :]
-    return dx
+    return _spread(x, pool, stride, dout, _ties(x, pool, stride))
 
 
 def _wrong_split_ties(x, pool, stride, dout):
     """The gradient divided equally among the tied maxima."""
-    ph, pw = pool
-    dx = np.zeros(x.shape)
-    for i, j, top, left in _windows(x.shape, pool, stride):
-        win = x[:, top:top + ph, left:left + pw, :]
-        mask = win == win.max(axis=(1, 2), keepdims=True)
-        dx[:, top:top + ph, left:left + pw, :] += (mask / mask.sum(axis=(1, 2), keepdims=True)
-                                                   * dout[:, i:i + 1, j:j + 1, :])
-    return dx
+    ties = _ties(x, pool, stride)
+    return _spread(x, pool, stride, dout, ties / ties.sum(axis=(3, 4), keepdims=True))
 
 
 def _wrong_average(x, pool, stride, dout):
     """Average pooling's backward: the gradient spread evenly over the window."""
-    ph, pw = pool
+    return _spread(x, pool, stride, dout, 1 / (pool[0] * pool[1]))
+
+
+def _window_by_window(x, pool, stride, dout, corner=True, add=False):
+    """dx[arg-max] = dout[i, j] for window after window in row-major order (= overwrites what an
+    earlier window gave a shared input; add: +=). corner=False: the course notes' bug, the
+    arg-max's row and column inside the window used as a position in x (the corner never added).
+    A loop of its own: what = does depends on the order of the windows, which the reference (all
+    windows at once) has no knob for."""
+    arg = _ref_arg(x, pool, stride)
+    nn, cc = np.ogrid[:x.shape[0], :x.shape[3]]
     dx = np.zeros(x.shape)
     for i, j, top, left in _windows(x.shape, pool, stride):
-        dx[:, top:top + ph, left:left + pw, :] += dout[:, i:i + 1, j:j + 1, :] / (ph * pw)
+        rows, cols = np.divmod(arg[:, i, j, :], pool[1])
+        if corner:
+            rows, cols = rows + top, cols + left
+        if add:
+            dx[nn, rows, cols, cc] += dout[:, i, j, :]
+        else:
+            dx[nn, rows, cols, cc] = dout[:, i, j, :]
     return dx
 
 
-def _wrong_window_relative(x, pool, stride, dout, overwrite=True):
-    """The course notes' bug: the arg-max's row and column inside the window used as a position
-    in the input (the window's corner never added), written with = (gradients overwrite)."""
-    pw = pool[1]
-    return _route(x, pool, stride, dout, lambda top, left, a: (a // pw, a % pw), overwrite=overwrite)
-
-
-def _wrong_width(x, pool, stride, dout):
-    """The flat arg-max a*pw + b split with the pool's height: divmod(arg, ph)."""
-    ph = pool[0]
-    return _route(x, pool, stride, dout, lambda top, left, a: (top + a // ph, left + a % ph))
-
-
-def _wrong_backward_stride(x, pool, stride, dout):
-    """Backward that puts window (i, j) at (i*ph, j*pw): the stride forgotten in backward."""
-    ph, pw = pool
-    arg = _recompute_arg(x, pool, stride)
+def _wrong_overwrite_offsets(x, pool, stride, dout):
+    """A loop over the ph*pw offsets with dx[slice] = np.where(arg == k, dout, 0): zeros overwrite.
+    The reference's loop with = for +=, which it has no knob for (it writes with = only where
+    windows do not overlap)."""
+    (ph, pw), (sh, sw) = pool, stride
+    arg = _ref_arg(x, pool, stride)
+    ho, wo = arg.shape[1:3]
     dx = np.zeros(x.shape)
-    n, ho, wo, c = arg.shape
-    if ph * (ho - 1) + ph > x.shape[1] or pw * (wo - 1) + pw > x.shape[2]:
-        return None
-    nn, cc = np.meshgrid(np.arange(n), np.arange(c), indexing="ij")
-    for i in range(ho):
-        for j in range(wo):
-            a = arg[:, i, j, :]
-            np.add.at(dx, (nn, i * ph + a // pw, j * pw + a % pw, cc), dout[:, i, j, :])
+    for k in range(ph * pw):
+        a, b = divmod(k, pw)
+        dx[:, a:a + sh * (ho - 1) + 1:sh, b:b + sw * (wo - 1) + 1:sw, :] = np.where(arg == k, dout, 0)
     return dx
 
 
@@ -222,23 +205,20 @@ MISTAKE_BACKWARD_STRIDE = ("you get when your backward places window (i, j) at r
 def _backward_mistakes(x, pool, stride, dout):
     """(value, message) pairs of the known wrong backward passes on this input."""
     variants = [
-        (_wrong_overwrite, MISTAKE_OVERWRITE),
+        (_window_by_window, MISTAKE_OVERWRITE),
         (_wrong_overwrite_offsets, MISTAKE_OVERWRITE),
         (_wrong_all_ties, MISTAKE_ALL_TIES),
         (_wrong_split_ties, MISTAKE_SPLIT_TIES),
         (_wrong_average, MISTAKE_AVERAGE),
-        (_wrong_window_relative, MISTAKE_RELATIVE),
-        (lambda *a: _wrong_window_relative(*a, overwrite=False), MISTAKE_RELATIVE),
+        (lambda *args: _window_by_window(*args, corner=False), MISTAKE_RELATIVE),
+        (lambda *args: _window_by_window(*args, corner=False, add=True), MISTAKE_RELATIVE),
         (_wrong_width, MISTAKE_WIDTH),
         (_wrong_backward_stride, MISTAKE_BACKWARD_STRIDE),
     ]
     expected = _ref_dx(x, pool, stride, dout)
-    found = []
-    for make, message in variants:
-        value = make(x, pool, stride, dout)
-        if value is not None and not np.allclose(value, expected):
-            found.append((value, message))
-    return found
+    found = [(make(x, pool, stride, dout), message) for make, message in variants]
+    return [(value, message) for value, message in found
+            if value is not None and not close(value, expected)]
 
 
 def _coverage(shape, pool, stride):
@@ -277,29 +257,17 @@ def _backward_hint(x, pool, stride, dout, dx, expected):
     return hints
 
 
-def _compare(what, actual, expected, mistakes=(), hints=None, rtol=1e-5, atol=1e-7):
-    """expect_close, plus a symptom hint when no known mistake matched."""
-    actual_arr = as_array(what, actual)
-    if actual_arr.shape == np.shape(expected) and np.allclose(actual_arr, expected, rtol=rtol, atol=atol):
-        return
-    try:
-        expect_close(what, actual, expected, rtol=rtol, atol=atol,
-                     mistakes=mistakes() if callable(mistakes) else mistakes)
-    except CheckFailed as err:
-        message = str(err)
-        if ". This is what " not in message and hints:
-            extra = hints() if callable(hints) else hints
-            if extra:
-                message += ". Hint: " + "; ".join(extra)
-        fail(message)
+def _hint(sentences):
+    """The sentences of a hint as one, for expect_close ("" for none)."""
+    return "Hint: " + "; ".join(sentences) if sentences else ""
 
 
 # -------------------------------------------------------------------------------------- forward
 def _forward_variants(x, pool, stride):
-    """{name: output} of known wrong forward passes that run without error on x."""
+    """{name: output} of known wrong forward passes that run without error on x: the reference's
+    forward with its pool and stride changed, or on x changed."""
     (ph, pw), (sh, sw) = _spec(pool, stride)
     n, h, w, c = x.shape
-    r = ref().layers
     candidates = {
         "pool_hw": ((pw, ph), (sh, sw)),
         "pool_stride_hw": ((pw, ph), (sw, sh)),
@@ -308,18 +276,13 @@ def _forward_variants(x, pool, stride):
         "stride_ignored": ((ph, pw), (ph, pw)),
         "stride_one" if stride in (None, DEFAULT) else "stride_as_one": ((ph, pw), (1, 1)),
     }
-    outputs = {}
-    for name, (p, s) in candidates.items():
-        if (p, s) == ((ph, pw), (sh, sw)) or p[0] > h or p[1] > w:
-            continue
-        outputs[name] = r.max_pool_forward(np.array(x, dtype=np.float64), p, s)[0]
+    outputs = {name: _ref_out(x, p, s) for name, (p, s) in candidates.items()
+               if (p, s) != ((ph, pw), (sh, sw)) and p[0] <= h and p[1] <= w}
     true = _ref_out(x, pool, stride)
-    outputs["channels"] = np.broadcast_to(
-        _ref_out(x.max(axis=3, keepdims=True), pool, stride), true.shape)
+    outputs["channels"] = np.broadcast_to(_ref_out(x.max(axis=3, keepdims=True), pool, stride), true.shape)
     if c != h:  # as if x were NCHW: pooled over (W, C), channels = H
         try:
-            y = r.max_pool_forward(np.array(x, dtype=np.float64).transpose(0, 2, 3, 1), (ph, pw), (sh, sw))[0]
-            outputs["nchw"] = y.transpose(0, 3, 1, 2)
+            outputs["nchw"] = _ref_out(x.transpose(0, 2, 3, 1), (ph, pw), (sh, sw)).transpose(0, 3, 1, 2)
         except ValueError:
             pass
     return outputs
@@ -415,9 +378,9 @@ def _check_forward_case(fwd, x, pool=DEFAULT, stride=DEFAULT):
              + _shape_mistake(x, pool, stride, out.shape))
     def mistakes():
         return [(v, FORWARD_MISTAKES[k]) for k, v in _forward_variants(x, pool, stride).items()
-                if v.shape == expected.shape and not np.allclose(v, expected)]
-    _compare(f"{what}, its out", out, expected, mistakes,
-             hints=lambda: _forward_value_hints(x, pool, stride, out, expected))
+                if not close(v, expected)]
+    expect_close(f"{what}, its out", out, expected, mistakes=mistakes,
+                 hint=lambda: _hint(_forward_value_hints(x, pool, stride, out, expected)))
     return out, cache
 
 
@@ -530,9 +493,9 @@ def _check_backward_case(fwd, bwd, x, pool, stride, dout=None, rng=None):
     if dx.shape != expected.shape:
         fail(f"max_pool_backward after {what}: dx must have the shape of x, {expected.shape}; got "
              f"{dx.shape}")
-    _compare(f"max_pool_backward after {what}, its dx", dx, expected,
-             lambda: _backward_mistakes(x, p, s, dout),
-             hints=lambda: _backward_hint(x, p, s, dout, dx, expected))
+    expect_close(f"max_pool_backward after {what}, its dx", dx, expected,
+                 mistakes=lambda: _backward_mistakes(x, p, s, dout),
+                 hint=lambda: _hint(_backward_hint(x, p, s, dout, dx, expected)))
     return dx
 
 
@@ -559,7 +522,7 @@ def check_backward_basic(max_pool_forward, max_pool_backward):
     dout = rng.standard_normal((2, 3, 3, 2))
     first = _backward(bwd, dout, cache, what)
     second = _backward(bwd, dout, cache, what)
-    _compare(f"a second max_pool_backward with the same cache after {what}", second, first)
+    expect_close(f"a second max_pool_backward with the same cache after {what}", second, first)
 
 
 def check_backward_overlapping(max_pool_forward, max_pool_backward):
@@ -586,12 +549,13 @@ def _check_ties_case(fwd, bwd, x, pool, stride, dout):
     expect_shape(f"max_pool_backward after {what}, its dx", dx, x.shape)
     label = f"max_pool_backward after {what} on an input with ties"
     covered = np.zeros(x.shape[1:3], dtype=bool)
+    maxima = _ref_out(x, pool, stride)
     for i, j, top, left in _windows(x.shape, (ph, pw), (ph, pw)):
         covered[top:top + ph, left:left + pw] = True
         win = x[:, top:top + ph, left:left + pw, :]
         got = dx[:, top:top + ph, left:left + pw, :]
         g = dout[:, i:i + 1, j:j + 1, :]
-        is_max = win == win.max(axis=(1, 2), keepdims=True)
+        is_max = win == maxima[:, i:i + 1, j:j + 1, :]
         ties = is_max.sum(axis=(1, 2))
         receivers = (got != 0).sum(axis=(1, 2))
         where = np.argwhere(receivers != 1)
@@ -600,7 +564,7 @@ def _check_ties_case(fwd, bwd, x, pool, stride, dout):
             k, r = int(ties[n, c]), int(receivers[n, c])
             block = got[n, :, :, c]
             message = (f"{label}: window ({i}, {j}) of example {n}, channel {c} has {k} inputs tied "
-                       f"for the maximum {win[n, :, :, c].max():g}; {r} inputs received a gradient, "
+                       f"for the maximum {maxima[n, i, j, c]:g}; {r} inputs received a gradient, "
                        f"exactly 1 should (dx in that window: {block.tolist()}, upstream gradient "
                        f"{g[n, 0, 0, c]:.4g})")
             if r == k > 1 and np.allclose(block[is_max[n, :, :, c]], g[n, 0, 0, c]):
@@ -614,8 +578,8 @@ def _check_ties_case(fwd, bwd, x, pool, stride, dout):
             n, a, b, c = (int(v) for v in np.argwhere((got != 0) & ~is_max)[0])
             fail(f"{label}: window ({i}, {j}) of example {n}, channel {c}: the gradient went to "
                  f"row {a}, column {b} of the window, which holds {win[n, a, b, c]:g}, not the "
-                 f"maximum {win[n, :, :, c].max():g}")
-        _compare(f"{label}: the gradient received in window ({i}, {j})", got.sum(axis=(1, 2)), g[:, 0, 0])
+                 f"maximum {maxima[n, i, j, c]:g}")
+        expect_close(f"{label}: the gradient received in window ({i}, {j})", got.sum(axis=(1, 2)), g[:, 0, 0])
     if np.any(dx[:, ~covered, :] != 0):
         fail(f"{label}: inputs that belong to no window (rows and columns left over) must get 0")
 
@@ -730,19 +694,21 @@ def check_backward_repeated_calls(max_pool_forward, max_pool_backward):
     _, cache_b, what_b = _forward_for_backward(fwd, xb, 2, DEFAULT)
     got_b = _backward(bwd, db, cache_b, f"two forward calls (A then B), with B's cache")
     expected_b = _ref_dx(xb, 2, DEFAULT, db)
-    _compare("backward of B (the second of two forward calls), its dx", got_b, expected_b,
-             lambda: [(_ref_dx(xa, 2, DEFAULT, db), STALE_POSITIONS)] + _backward_mistakes(xb, (2, 2), (2, 2), db),
-             hints=lambda: _backward_hint(xb, (2, 2), (2, 2), db, got_b, expected_b)
-             + ["backward must use the cache it is given, and that cache must hold the second call's "
-                "arg-max positions only"])
+    expect_close("backward of B (the second of two forward calls), its dx", got_b, expected_b,
+                 mistakes=lambda: [(_ref_dx(xa, 2, DEFAULT, db), STALE_POSITIONS)]
+                 + _backward_mistakes(xb, (2, 2), (2, 2), db),
+                 hint=lambda: _hint(_backward_hint(xb, (2, 2), (2, 2), db, got_b, expected_b)
+                                    + ["backward must use the cache it is given, and that cache must "
+                                       "hold the second call's arg-max positions only"]))
     try:
         got_a = _backward(bwd, da, cache_a, "two forward calls (A then B), with A's cache")
     except CheckFailed as err:
         fail(f"{err}. {GLOBAL_STATE}")
-    _compare("backward with the cache of A (the first of two forward calls), its dx", got_a,
-             _ref_dx(xa, 2, DEFAULT, da),
-             lambda: [(_ref_dx(xb, 2, DEFAULT, da), GLOBAL_STATE_MISTAKE)] + _backward_mistakes(xa, (2, 2), (2, 2), da),
-             hints=[GLOBAL_STATE])
+    expect_close("backward with the cache of A (the first of two forward calls), its dx", got_a,
+                 _ref_dx(xa, 2, DEFAULT, da),
+                 mistakes=lambda: [(_ref_dx(xb, 2, DEFAULT, da), GLOBAL_STATE_MISTAKE)]
+                 + _backward_mistakes(xa, (2, 2), (2, 2), da),
+                 hint=_hint([GLOBAL_STATE]))
     # different shapes and pools: A's cache must still describe A
     xc = _distinct(rng, (3, 8, 10, 2))
     dc = rng.standard_normal(_ref_out(xc, (2, 3), (1, 2)).shape)
@@ -755,14 +721,14 @@ def check_backward_repeated_calls(max_pool_forward, max_pool_backward):
     if got_a.shape != xa.shape:
         fail(f"backward with the cache of an earlier call returned dx of shape {got_a.shape}, the "
              f"shape of that call's x is {xa.shape}. {GLOBAL_STATE}")
-    _compare("backward with the cache of an earlier call of another shape, its dx", got_a,
-             _ref_dx(xa, 2, DEFAULT, da), hints=[GLOBAL_STATE])
+    expect_close("backward with the cache of an earlier call of another shape, its dx", got_a,
+                 _ref_dx(xa, 2, DEFAULT, da), hint=_hint([GLOBAL_STATE]))
     got_c = _backward(bwd, dc, cache_c, "forward A, forward C, with C's cache",
                       _backward_crash_hint((2, 3), (1, 2)))
     expected_c = _ref_dx(xc, (2, 3), (1, 2), dc)
-    _compare("backward of the latest call (pool (2, 3), stride (1, 2)), its dx", got_c, expected_c,
-             lambda: _backward_mistakes(xc, (2, 3), (1, 2), dc),
-             hints=lambda: _backward_hint(xc, (2, 3), (1, 2), dc, got_c, expected_c))
+    expect_close("backward of the latest call (pool (2, 3), stride (1, 2)), its dx", got_c, expected_c,
+                 mistakes=lambda: _backward_mistakes(xc, (2, 3), (1, 2), dc),
+                 hint=lambda: _hint(_backward_hint(xc, (2, 3), (1, 2), dc, got_c, expected_c)))
 
 
 # -------------------------------------------------------------------------------- gradient check
@@ -791,7 +757,7 @@ def check_gradcheck(max_pool_forward, max_pool_backward):
         if not error < 1e-6:
             p, s = _spec(pool, stride)
             mistakes = _backward_mistakes(x, p, s, dout)
-            named = next((m for v, m in mistakes if v.shape == dx.shape and np.allclose(dx, v)), None)
+            named = named_mistake(dx, mistakes, atol=1e-8)
             fail(f"gradient check of max_pool_backward after {what}: relative error {error:.2g} "
                  "between your dx and the numeric gradient of your forward pass (below 1e-7 is "
                  "right, above 1e-2 is almost surely wrong)"
@@ -881,6 +847,8 @@ def check_build_cnn(build_cnn):
             mistakes.append((wrong.forward(x, training=False),
                              f"{name} gives: the convolutions use LeakyReLU (slope 0.01), the "
                              "256-unit Dense layer ReLU, the last layer none (logits)"))
-        _compare(f"the logits of {what} (eval mode) on 3 images", got, want, mistakes, rtol=1e-4, atol=1e-5,
-                 hints=["the course CNN is Conv2D(1, 16, 3) + LeakyReLU, Conv2D(16, 32, 4, stride=2) + "
-                        "LeakyReLU, [MaxPool2D(2)], Flatten, Dense(.., 256) + ReLU, Dense(256, 10)"])
+        expect_close(f"the logits of {what} (eval mode) on 3 images", got, want, rtol=1e-4, atol=1e-5,
+                     mistakes=mistakes,
+                     hint=_hint(["the course CNN is Conv2D(1, 16, 3) + LeakyReLU, Conv2D(16, 32, 4, "
+                                 "stride=2) + LeakyReLU, [MaxPool2D(2)], Flatten, Dense(.., 256) + ReLU, "
+                                 "Dense(256, 10)"]))

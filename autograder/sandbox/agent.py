@@ -3,17 +3,23 @@ student's cells. It answers requests about the student's objects and nothing els
 
 It is sent to the kernel as source text (nothing of this repository is importable inside), so it
 uses the standard library and NumPy only, and it installs itself as the module ``autograder_agent``
-(``INSTALL``) without touching the student's names. Each request is one user expression,
-``__import__('sys').modules['autograder_agent'].serve('<json>')``, whose value is shown to the
-grader under the private MIME type ``MIME`` (jupyter's ``user_expressions``).
+(``INSTALL``, a jupyter user expression whose value the grader reads under the private MIME type
+``MIME``) without touching the student's names. Then ``LOOP`` (run as a cell) keeps the kernel's
+main thread in ``loop``, serving requests over a Unix socket the grader listens on in the kernel's
+private folder. The grader's interrupt (its timeout) still reaches the student's code there, as a
+KeyboardInterrupt in the main thread.
+
+A message on the socket is a frame of JSON followed by a frame holding the number of buffers and a
+frame per buffer (each frame: its length in 8 bytes, then its bytes). The buffers carry the raw
+bytes of the arrays the JSON describes.
 
 Only plain data crosses: None, bool, int, float, str; lists, tuples and dicts of them; NumPy arrays
-and scalars of numeric dtypes as ``.npy`` bytes (zlib, base64); numpy Generators as their bit
-generator's state. Any other object stays here, in a table of handles, and crosses as its handle
-(an int) with its type name, whether it is callable and whether it is a class.
+and scalars of numeric dtypes; numpy Generators as their bit generator's state. Any other object
+stays here, in a table of handles, and crosses as its handle (an int) with its type name, whether
+it is callable and whether it is a class.
 
 Wire values (JSON): plain scalars as themselves, or {"t": tag, ...} with tag
-  "nd"/"sc"   an array / a numpy scalar: {"b": base64(zlib(npy))}
+  "nd"/"sc"   an array / a numpy scalar: {"dtype": dtype.str, "shape": [...], "buf": buffer number}
   "list"/"tuple"/"dict"   {"v": [values]} (a dict: [[key, value], ...])
   "h"         a handle: {"id": n} (+ "type", "callable", "class" from here)
   "slot"      the n-th array, list, dict or Generator the grader passed in this request: {"id": n}
@@ -23,10 +29,9 @@ Replies: {"ok": true, "value": wire} or {"ok": false, "error": {"type": name, "m
 both with "state": {slot: its value after the request} for every array (null if unchanged), list,
 dict and Generator passed in, so the grader can write the changes back into its own objects.
 """
-import base64
-import io
 import json
-import zlib
+import socket
+import struct
 
 import numpy as np
 
@@ -40,7 +45,8 @@ PLAIN = (type(None), bool, int, float, str)
 INSTALL = ("(lambda sys, module: (sys.modules.__setitem__(module.__name__, module), "
            "exec({source}, module.__dict__), module.start(globals()))[-1])"
            "(__import__('sys'), __import__('types').ModuleType('autograder_agent'))")
-REQUEST = "__import__('sys').modules['autograder_agent'].serve({payload})"
+LOOP = "__import__('sys').modules['autograder_agent'].loop({path})"
+FRAME = struct.Struct("!Q")
 
 
 class Reply:
@@ -56,14 +62,16 @@ class Reply:
         return "<agent reply>"
 
 
-def pack_array(array):
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=False)
-    return base64.b64encode(zlib.compress(buffer.getvalue(), 1)).decode("ascii")
+def array_wire(tag, array, buffers):
+    """``array`` (numeric) as a wire value, its bytes appended to ``buffers``."""
+    array = np.require(array, requirements="C")   # np.ascontiguousarray would make a scalar 1-d
+    buffers.append(array.tobytes())
+    return {"t": tag, "dtype": array.dtype.str, "shape": list(array.shape), "buf": len(buffers) - 1}
 
 
-def unpack_array(text):
-    return np.load(io.BytesIO(zlib.decompress(base64.b64decode(text))), allow_pickle=False)
+def wire_array(value, buffers):
+    """A writable array from an "nd" or "sc" wire value of the grader's."""
+    return np.frombuffer(buffers[value["buf"]], dtype=np.dtype(value["dtype"])).reshape(tuple(value["shape"])).copy()
 
 
 class Agent:
@@ -73,6 +81,8 @@ class Agent:
         self.user_ns = user_ns
         self.objects = {}      # handle -> object
         self.handles = {}      # id(object) -> handle: one object, one handle
+        self.incoming = []     # the buffers of the request being served
+        self.outgoing = []     # the buffers of its reply
 
     # --- from the wire ------------------------------------------------------------------------
 
@@ -87,9 +97,9 @@ class Agent:
         if tag == "slot":
             return slots[value["id"]][0]
         if tag == "sc":
-            return unpack_array(value["b"])[()]
+            return wire_array(value, self.incoming)[()]
         if tag == "nd":
-            array = unpack_array(value["b"])
+            array = wire_array(value, self.incoming)
             slots.append((array, array.copy()))
             return array
         if tag == "rng":
@@ -124,10 +134,10 @@ class Agent:
         kind = type(obj)   # never isinstance: a student class may claim any __class__
         if kind in PLAIN:
             return obj
-        if issubclass(kind, np.ndarray) and obj.dtype.kind in NUMERIC_KINDS:
-            return {"t": "nd", "b": pack_array(obj.view(np.ndarray))}
+        if issubclass(kind, np.ndarray) and obj.dtype.kind in NUMERIC_KINDS and not obj.dtype.fields:
+            return array_wire("nd", obj.view(np.ndarray), self.outgoing)
         if issubclass(kind, np.generic) and obj.dtype.kind in NUMERIC_KINDS:
-            return {"t": "sc", "b": pack_array(np.asarray(obj))}
+            return array_wire("sc", np.asarray(obj), self.outgoing)
         if self.is_container(obj, path):
             inner = path + (id(obj),)
             if type(obj) is dict:
@@ -152,7 +162,7 @@ class Agent:
         for number, (obj, before) in enumerate(slots):
             if isinstance(obj, np.ndarray):
                 same = obj.shape == before.shape and np.array_equal(obj, before, equal_nan=obj.dtype.kind in "fc")
-                after[number] = None if same else {"t": "nd", "b": pack_array(obj)}
+                after[number] = None if same else array_wire("nd", obj, self.outgoing)
             elif isinstance(obj, np.random.Generator):
                 after[number] = {"t": "rng", "state": obj.bit_generator.state}
             elif isinstance(obj, dict):
@@ -186,7 +196,9 @@ class Agent:
             return isinstance(self.decode(request["value"], slots), target)
         raise ValueError(f"unknown request {op!r}")
 
-    def serve(self, payload):
+    def serve(self, payload, buffers):
+        """The reply (JSON text, buffers) to one request."""
+        self.incoming, self.outgoing = buffers, []
         slots = []
         try:
             value = self.run(json.loads(payload), slots)
@@ -199,8 +211,9 @@ class Agent:
                 outcome["value"] = self.encode(value, passed)
             outcome["state"] = self.state(slots, passed)
         except BaseException as err:  # noqa: BLE001 - e.g. a student __eq__ that raises
+            self.outgoing = []
             outcome = {"ok": False, "error": {"type": type(err).__name__, "message": message(err)}}
-        return Reply(outcome)
+        return json.dumps(outcome), self.outgoing
 
 
 def message(err):
@@ -219,5 +232,51 @@ def start(user_ns):
     return Reply({"ok": True, "value": "ready", "state": {}})
 
 
-def serve(payload):
-    return AGENT.serve(payload)
+def loop(path):
+    """Serve the requests that come over the Unix socket at ``path`` until the grader closes it."""
+    line = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    line.connect(path)
+    try:
+        while True:
+            request = receive(line)
+            if request is None:
+                return
+            text, buffers = AGENT.serve(*request)
+            send(line, text.encode(), buffers)
+    finally:
+        line.close()
+
+
+def frame(data):
+    return FRAME.pack(len(data)) + data
+
+
+def send(line, text, buffers):
+    line.sendall(b"".join([frame(text), frame(FRAME.pack(len(buffers)))] + [frame(b) for b in buffers]))
+
+
+def receive(line):
+    """One message (JSON text, buffers), None at the end of the line."""
+    frames = []
+    for _ in range(2):
+        frames.append(read_frame(line))
+        if frames[-1] is None:
+            return None
+    buffers = [read_frame(line) for _ in range(FRAME.unpack(frames[1])[0])]
+    return None if None in buffers else (frames[0].decode(), buffers)
+
+
+def read_frame(line):
+    head = read_exactly(line, FRAME.size)
+    return None if head is None else read_exactly(line, FRAME.unpack(head)[0])
+
+
+def read_exactly(line, size):
+    chunks, left = [], size
+    while left:
+        chunk = line.recv(min(left, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)

@@ -1,12 +1,13 @@
 """Proxies: the grader's stand-ins for the student's objects, which live in a sandboxed kernel.
 
-Attribute access, calls, indexing, ``str``/``repr`` and ``isinstance`` against a student class go
-to the student's kernel through its agent; what comes back is plain data (real NumPy arrays,
-numbers, strings, lists, tuples, dicts) or further proxies. Every array, list, dict and Generator
-passed to a call is written back in place with its value after the call, so "the input is
-unchanged" and "the optimizer updates the arrays in place" are judged as in one process. An
-exception of the student's code is raised here as a StudentError named after the student's type
-(``NotImplementedError`` is a NotImplementedError too, see ``errors.py``).
+Attribute access, calls, indexing (iteration too: Python's sequence protocol), ``str``/``repr``
+and ``isinstance`` against a student class go to the student's kernel through its agent; what
+comes back is plain data (real NumPy arrays, numbers, strings, lists, tuples, dicts) or further
+proxies. Every array, list, dict and Generator passed to a call is written back in place with its
+value after the call, so "the input is unchanged" and "the optimizer updates the arrays in place"
+are judged as in one process. An exception of the student's code is raised here as a StudentError
+named after the student's type (``NotImplementedError`` is a NotImplementedError too, see
+``errors.py``).
 
 A proxy is never an instance of a grader class: ``isinstance(proxy, np.ndarray)`` is False.
 """
@@ -26,7 +27,10 @@ class Remote:
         self.proxies = {}   # handle -> proxy: one student object, one proxy
 
     def global_(self, name):
-        return self.send({"op": "global", "name": name}, Request(self.handle_of), name, label=name)
+        value = self.send({"op": "global", "name": name}, Request(self.handle_of), name, label=name)
+        if isinstance(value, Proxy):   # reached before by another way (a check reading __globals__)
+            object.__setattr__(value, "_label", name)
+        return value
 
     def getattr(self, proxy, name):
         label = f"{proxy._label}.{name}"
@@ -72,8 +76,8 @@ class Remote:
     def send(self, message, request, what, label=None):
         """Send, write the arguments' new values back, return the value or raise the student's
         exception. ``label`` names the proxies the reply brings (for messages)."""
-        reply = self.channel.request(message, f"`{what}`")
-        decode = Decoder(lambda *description: self.proxy(*description, label=label or what), request)
+        reply, buffers = self.channel.request(message, request.buffers, f"`{what}`")
+        decode = Decoder(lambda *description: self.proxy(*description, label=label or what), request, buffers)
         request.write_back(reply.get("state", {}), decode)
         if reply["ok"]:
             return decode(reply.get("value"))

@@ -53,7 +53,8 @@ class FreshKernel(Student):
         self.km.start_kernel(cwd=self.settings.cwd, extra_arguments=self.settings.extra_arguments)
         self.client = self.km.client()
         self.client.start_channels(iopub=False, stdin=False, hb=False)
-        channel = Channel(self.client, self.km.is_alive, self.km.interrupt_kernel, self.settings.timeout)
+        channel = Channel(self.client, self.km.is_alive, self.km.interrupt_kernel, self.settings.timeout,
+                          private_folder(self.km))
         try:
             channel.wait(self.client.kernel_info(), "the kernel's start")
             self.seconds["start"] = time.perf_counter() - begin
@@ -67,6 +68,8 @@ class FreshKernel(Student):
         return self
 
     def close(self):
+        if self.remote is not None:
+            self.remote.channel.close()
         if self.client is not None:
             self.client.stop_channels()
         if self.km is not None and self.km.has_kernel:
@@ -81,15 +84,27 @@ class MainKernel(Student):
         self.client = BlockingKernelClient()
         self.client.load_connection_info(km.get_connection_info())
         self.client.start_channels(iopub=False, stdin=False, hb=False)
-        channel = Channel(self.client, run_sync(km.is_alive), run_sync(km.interrupt_kernel), timeout)
+        channel = Channel(self.client, run_sync(km.is_alive), run_sync(km.interrupt_kernel), timeout,
+                          private_folder(km))
         try:
             channel.install()
             self.remote = Remote(channel)
         except StudentProcessError as err:
             self.failure = err
 
+    def pause(self):
+        """Give the kernel back to nbgrader's Execute, which runs the next cells in it."""
+        if self.remote is not None:
+            self.remote.channel.close()
+
     def close(self):
+        self.pause()
         self.client.stop_channels()
+
+
+def private_folder(km):
+    """The sandboxed kernel's private folder (None for a kernel that is not sandboxed)."""
+    return getattr(km.provisioner, "private_dir", None)
 
 
 class Processes:
@@ -150,6 +165,8 @@ class Processes:
     def done_with(self, index):
         """Stop the kernel of test ``index``'s group if no later test needs it."""
         group = self.plan[index][0]
+        if group is None and self.main is not None:
+            self.main.pause()
         if group is None or group not in self.running:
             return
         if not any(g == group for i, (g, _) in self.plan.items() if i > index):

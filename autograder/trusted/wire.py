@@ -6,17 +6,14 @@ in-place changes made by the student's code are seen as they would have been. ``
 student's reply into plain values: everything is checked (types, sizes, dtypes); anything else is a
 ``MalformedReply``, the student's failure.
 """
-import base64
-import binascii
-import io
-import zlib
+import math
 
 import numpy as np
 
-from ..sandbox.agent import MAX_DEPTH, MAX_ITEMS, NUMERIC_KINDS, PLAIN, pack_array
+from ..sandbox.agent import MAX_DEPTH, MAX_ITEMS, NUMERIC_KINDS, PLAIN, array_wire
 from .errors import process_error
 
-MAX_ARRAY_BYTES = 512 * 1024 ** 2   # one array, decompressed (the MNIST test images are 31 MB)
+MAX_ARRAY_BYTES = 512 * 1024 ** 2   # one array (the MNIST test images are 31 MB)
 MAX_TEXT = 1024 ** 2                # one string
 
 
@@ -24,22 +21,25 @@ def malformed(why):
     return process_error("MalformedReply", f"the student's kernel sent a malformed reply ({why})")
 
 
-def unpack_array(text):
-    """An array from the student: numeric, at most MAX_ARRAY_BYTES, loaded without pickle."""
-    if not isinstance(text, str):
-        raise malformed("an array that is not text")
+def unpack_array(value, buffers):
+    """An array from the student's wire value and buffers: a numeric dtype, a shape that matches
+    its buffer's size exactly."""
+    dtype, shape, number = value.get("dtype"), value.get("shape"), value.get("buf")
+    if type(dtype) is not str or len(dtype) > 8 or type(number) is not int or not 0 <= number < len(buffers):
+        raise malformed("an array without dtype or buffer")
     try:
-        packed = base64.b64decode(text, validate=True)
-        inflater = zlib.decompressobj()
-        raw = inflater.decompress(packed, MAX_ARRAY_BYTES + 4096)
-        if inflater.unconsumed_tail:
-            raise malformed("an array larger than the limit")
-        array = np.load(io.BytesIO(raw), allow_pickle=False)
-    except (ValueError, binascii.Error, zlib.error, OSError, EOFError) as err:
-        raise malformed(f"an unreadable array: {err}") from None
-    if not isinstance(array, np.ndarray) or array.dtype.kind not in NUMERIC_KINDS or array.dtype.fields:
+        dtype = np.dtype(dtype)
+    except TypeError:
+        raise malformed("an array of an unknown dtype") from None
+    if dtype.kind not in NUMERIC_KINDS or dtype.fields or dtype.subdtype:
         raise malformed("an array of a non-numeric dtype")
-    return array
+    if (not isinstance(shape, list) or len(shape) > MAX_DEPTH
+            or not all(type(n) is int and n >= 0 for n in shape)):
+        raise malformed("an array shape")
+    data = buffers[number]
+    if math.prod(shape) * dtype.itemsize != len(data) or len(data) > MAX_ARRAY_BYTES:
+        raise malformed("an array whose bytes do not match its shape")
+    return np.frombuffer(data, dtype=dtype).reshape(tuple(shape)).copy()
 
 
 class Request:
@@ -49,6 +49,7 @@ class Request:
         self.handle_of = handle_of   # proxy -> its handle in this kernel, or None
         self.slots = []              # the objects sent, in the agent's slot order
         self.numbers = {}            # id(object) -> slot
+        self.buffers = []            # the bytes of the arrays sent
 
     def encode(self, value, depth=0):
         if depth > MAX_DEPTH:
@@ -61,12 +62,12 @@ class Request:
         if type(value) in PLAIN:
             return value
         if issubclass(type(value), np.generic) and value.dtype.kind in NUMERIC_KINDS:
-            return {"t": "sc", "b": pack_array(np.asarray(value))}
+            return array_wire("sc", np.asarray(value), self.buffers)
         if type(value) is tuple:
             return {"t": "tuple", "v": [self.encode(v, depth + 1) for v in value]}
-        if issubclass(type(value), np.ndarray) and value.dtype.kind in NUMERIC_KINDS:
+        if issubclass(type(value), np.ndarray) and value.dtype.kind in NUMERIC_KINDS and not value.dtype.fields:
             self.remember(value)
-            return {"t": "nd", "b": pack_array(value)}
+            return array_wire("nd", value, self.buffers)
         if type(value) is np.random.Generator:
             self.remember(value)
             return {"t": "rng", "state": value.bit_generator.state}
@@ -119,9 +120,10 @@ class Decoder:
     """Wire values from the student as plain values; handles become ``make_proxy(description)``,
     slots the grader's own objects of ``request``."""
 
-    def __init__(self, make_proxy, request):
+    def __init__(self, make_proxy, request, buffers):
         self.make_proxy = make_proxy
         self.request = request
+        self.buffers = buffers   # the reply's
         self.items = 0
 
     def __call__(self, value, depth=0):
@@ -141,9 +143,9 @@ class Decoder:
     def tagged(self, value, depth):
         tag = value.get("t")
         if tag == "nd":
-            return unpack_array(value.get("b"))
+            return unpack_array(value, self.buffers)
         if tag == "sc":
-            scalar = unpack_array(value.get("b"))
+            scalar = unpack_array(value, self.buffers)
             if scalar.ndim:
                 raise malformed("a scalar with dimensions")
             return scalar[()]
