@@ -20,7 +20,7 @@ export MPLCONFIGDIR := $(BUILD)/matplotlib
 export PYTHONHASHSEED := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv oracle test test-nbval-other-kernels test-core test-slow release solutions validate demo autograde bench lab clean
+.PHONY: help venv oracle test test-nbval-other-kernels test-core test-slow release solutions validate demo autograde bench bench-grading lab clean
 
 help:
 	@echo "make demo       build the course and grade a demo class (the main job)"
@@ -30,6 +30,7 @@ help:
 	@echo "make solutions  executed solution notebooks into solutions/"
 	@echo "make autograde  grade submissions: make autograde ARGS='--submissions DIR'"
 	@echo "make bench      numpynet vs PyTorch CPU benchmark"
+	@echo "make bench-grading  submissions per minute on 1 and 2 Dask workers"
 	@echo "make lab        JupyterLab on the course, with the course kernel"
 
 venv: $(VENV)/.installed
@@ -59,9 +60,10 @@ test solutions validate: export OPENBLAS_NUM_THREADS := 1
 # The solutions once more under other CPU kernels than the machine's own: NumPy's SIMD dispatch
 # cut down to its baseline, another OpenBLAS kernel (x86_64) and two BLAS threads. What passes
 # both runs is the same on any machine; figures that are not belong in nbval-ignore-output cells.
-# Every SIMD target this NumPy dispatches to (disabling one the CPU lacks is a no-op).
+# Every SIMD target this NumPy dispatches to (disabling one the CPU lacks is a no-op), asked of
+# the venv when a recipe runs (`=`, not `:=`): on a fresh clone the venv does not exist yet at parse time.
 NPY_SIMD_OFF = $(shell $(PY) -c "from numpy._core._multiarray_umath import __cpu_dispatch__ as d; print(' '.join(d))")
-OTHER_KERNELS := NPY_DISABLE_CPU_FEATURES="$(NPY_SIMD_OFF)" OPENBLAS_NUM_THREADS=2 \
+OTHER_KERNELS = NPY_DISABLE_CPU_FEATURES="$(NPY_SIMD_OFF)" OPENBLAS_NUM_THREADS=2 \
 	$(if $(filter x86_64,$(shell uname -m)),OPENBLAS_CORETYPE=Haswell)
 
 test: venv oracle
@@ -96,6 +98,10 @@ autograde: venv
 
 bench: venv oracle
 	$(PY) benchmarks/bench.py $(ARGS)
+
+# Grading throughput on 1 and 2 local Dask workers (one BLAS thread each), and the scaling efficiency.
+bench-grading: venv
+	OPENBLAS_NUM_THREADS=1 $(PY) benchmarks/grading_rate.py $(ARGS)
 
 lab: venv
 	$(VENV)/bin/jupyter lab --notebook-dir=$(CURDIR)

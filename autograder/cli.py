@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 from . import config, release as rel
-from .course import ASSIGNMENTS
 
 
 def cmd_kernel(args):
@@ -79,7 +78,7 @@ def cmd_grade(args):
         raise SystemExit(f"nothing to grade: {class_dir}/submitted does not exist; pass --submissions DIR "
                          "(laid out <student>/<assignment>/<notebook>.ipynb) or --zip FILE --assignment NAME")
     grade.grade_class(class_dir, assignments, args.students or None, args.jobs, args.timeout,
-                      cell_timeout=args.cell_timeout, sandboxed=sandboxed)
+                      cell_timeout=args.cell_timeout, sandboxed=sandboxed, scheduler=args.scheduler)
 
 
 def cmd_demo(args):
@@ -96,13 +95,20 @@ def cmd_demo(args):
     demo.build(class_dir, class_dir / "release", assignments, students)
     print(f"demo class: {', '.join(students)} in {class_dir / 'submitted'}")
     grade.grade_class(class_dir, assignments, None, args.jobs, args.timeout, cell_timeout=args.cell_timeout,
-                      sandboxed=sandboxed)
+                      sandboxed=sandboxed, scheduler=args.scheduler)
 
 
 def add_unsafe_option(parser):
     parser.add_argument("--unsafe-no-sandbox", action="store_true",
                         help="run student code WITHOUT the bubblewrap sandbox (where bwrap cannot run); "
                              "reports and summary say so")
+
+
+def add_cluster_options(parser, jobs):
+    parser.add_argument("--jobs", type=int, default=jobs,
+                        help="submissions graded at once: the workers of the local Dask cluster")
+    parser.add_argument("--scheduler", help="grade on the Dask cluster whose scheduler is at this address "
+                        "(tcp://HOST:PORT) instead of a local one; its workers need the kit installed")
 
 
 def build_parser():
@@ -128,7 +134,7 @@ def build_parser():
     p.add_argument("--assignment", help="the assignment of --zip")
     p.add_argument("--assignments", nargs="*", help="only these assignments")
     p.add_argument("--students", nargs="*", help="only these students")
-    p.add_argument("--jobs", type=int, default=1, help="students graded in parallel (one process each)")
+    add_cluster_options(p, jobs=1)
     p.add_argument("--timeout", type=float, default=None, help="seconds for one submission, in all")
     p.add_argument("--cell-timeout", type=int, default=None,
                    help=f"seconds for one cell (default {config.CELL_TIMEOUT}: MNIST training on a slow laptop)")
@@ -137,7 +143,7 @@ def build_parser():
     p = sub.add_parser("demo", help="build a demo class from the course and grade it")
     p.add_argument("--class-dir", default=str(rel.BUILD / "demo"))
     p.add_argument("--assignments", nargs="*")
-    p.add_argument("--jobs", type=int, default=2)
+    add_cluster_options(p, jobs=2)
     p.add_argument("--timeout", type=float, default=None)
     p.add_argument("--cell-timeout", type=int, default=None)
     p.add_argument("--infinite-loop", action="store_true",

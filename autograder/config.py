@@ -8,6 +8,7 @@ from .sandbox.limits import DEFAULT_OUTPUT_CAPS
 
 UNSANDBOXED_KERNEL = "python3"  # the course kernel: only with --unsafe-no-sandbox
 
+RECORD_ONLY = "AUTOGRADER_RECORD_ONLY"   # see the end of TEMPLATE and autograder/cluster.py
 CELL_TIMEOUT = 600  # seconds per cell: the CNN's MNIST training takes a few minutes on a laptop
 
 TEMPLATE = '''# Written by `python -m autograder`; edit autograder/config.py instead.
@@ -54,6 +55,13 @@ from autograder.sandbox.output import CapOutput  # noqa: E402
 from autograder.trusted.execute import TrustedExecute  # noqa: E402
 c.Autograde.autograde_preprocessors = [TrustedExecute, CapOutput, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                                        SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+import os  # noqa: E402
+if os.environ.get({record_only!r}):
+    # Recording a result graded on a Dask worker (autograder/cluster.py): its autograded folder,
+    # staged in .results/, is autograded again with nothing executed, which saves its grades.
+    c.CourseDirectory.submitted_directory = ".results"
+    c.Autograde.sanitize_preprocessors = [CheckCellMetadata]
+    c.Autograde.autograde_preprocessors = [SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 '''
 
 
@@ -79,7 +87,7 @@ def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True):
                            release=str(Path(release_dir).resolve() if release_dir else course_dir / "release"),
                            db=str(course_dir / "gradebook.db"), timeout=int(cell_timeout or CELL_TIMEOUT),
                            kernel=SANDBOX_KERNEL if sandboxed else UNSANDBOXED_KERNEL,
-                           limits=limits_lines(), output_caps=output_caps_lines())
+                           limits=limits_lines(), output_caps=output_caps_lines(), record_only=RECORD_ONLY)
     (course_dir / "nbgrader_config.py").write_text(text)
     return course_dir / "nbgrader_config.py"
 

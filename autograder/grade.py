@@ -1,5 +1,6 @@
-"""Grade a class with nbgrader: collect, autograde (one student per process, several in parallel),
-feedback without hidden tests, grades.csv, a JSON report per student and assignment, a summary.
+"""Grade a class with nbgrader: collect, autograde (one task per submission on a Dask cluster,
+``cluster.py``), feedback without hidden tests, grades.csv, a JSON report per student and
+assignment, a summary.
 
 A class directory is an nbgrader course directory:
 
@@ -21,10 +22,8 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import nbformat
@@ -60,8 +59,8 @@ def init_class(class_dir, assignments, cell_timeout=None, sandboxed=True):
     return class_dir
 
 
-def run_nbgrader(args, class_dir, check=False, timeout=None):
-    return release.nbgrader(args, class_dir, check=check, timeout=timeout)
+def run_nbgrader(args, class_dir, check=False, timeout=None, env=None):
+    return release.nbgrader(args, class_dir, check=check, timeout=timeout, env=env)
 
 
 def collect_folder(class_dir, source):
@@ -158,13 +157,36 @@ def student_lock(class_dir, student):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def autograde_one(class_dir, student, assignment, timeout=None):
+def autograde_one(class_dir, student, assignment, timeout=None, feedback=True):
     """Autograde one submission, keeping the previous result if this one fails."""
     start = time.time()
-    class_dir = Path(class_dir)
     ok, reason = prepare(class_dir, student, assignment)
     if not ok:
         return Outcome(student, assignment, "failed", reason, time.time() - start)
+    outcome = nbgrader_autograde(class_dir, student, assignment, timeout)
+    outcome.reason = "; ".join(filter(None, [reason, outcome.reason]))
+    if outcome.status == "graded" and feedback:
+        outcome.reason = "; ".join(filter(None, [outcome.reason, generate_feedback(class_dir, student, assignment)]))
+    outcome.seconds = time.time() - start
+    return outcome
+
+
+def record(class_dir, student, assignment):
+    """Record a result graded elsewhere (``autograder/cluster.py``): the autograded folder staged
+    in ``.results/<student>/<assignment>/`` is autograded by nbgrader with the record-only
+    preprocessors (``config.RECORD_ONLY``: nothing runs), which writes its grades into the
+    gradebook; then the feedback. The previous grade stays if this fails."""
+    with student_lock(class_dir, student):
+        outcome = nbgrader_autograde(class_dir, student, assignment, env={config.RECORD_ONLY: "1"})
+        if outcome.status == "graded":
+            outcome.reason = generate_feedback(class_dir, student, assignment)
+    return outcome
+
+
+def nbgrader_autograde(class_dir, student, assignment, timeout=None, env=None):
+    """nbgrader autograde of one submission; on failure the previous autograded folder is put back
+    (nbgrader leaves the gradebook's grades as they were)."""
+    class_dir = Path(class_dir)
     graded = class_dir / "autograded" / student / assignment
     backup = None
     if graded.exists():
@@ -172,7 +194,7 @@ def autograde_one(class_dir, student, assignment, timeout=None):
         shutil.copytree(graded, backup)
     try:
         proc = run_nbgrader(["autograde", assignment, "--student", student, "--force"], class_dir,
-                            timeout=timeout)
+                            timeout=timeout, env=env)
         failed = proc.returncode != 0 or not (graded / f"{assignment}.ipynb").exists()
         detail = _nbgrader_error(proc.stdout + proc.stderr) if failed else ""
         wall_clock = WALL_CLOCK_LOG.search(proc.stdout + proc.stderr)
@@ -183,28 +205,22 @@ def autograde_one(class_dir, student, assignment, timeout=None):
     if failed and backup is not None:
         if graded.exists():
             shutil.rmtree(graded)
-        shutil.copytree(backup, graded)  # nbgrader leaves the gradebook's grades as they were
+        shutil.copytree(backup, graded)
         detail += " (the previous grade is kept)"
     if backup is not None:
         shutil.rmtree(backup.parent, ignore_errors=True)
-    if failed:
-        return Outcome(student, assignment, "failed", detail, time.time() - start)
-    reason = "; ".join(filter(None, [reason, detail]))
+    return Outcome(student, assignment, "failed" if failed else "graded", detail)
+
+
+def generate_feedback(class_dir, student, assignment):
+    """nbgrader generate_feedback; returns what went wrong, or ""."""
     fb = run_nbgrader(["generate_feedback", assignment, "--student", student, "--force"], class_dir)
-    if fb.returncode != 0:
-        reason = (reason + "; " if reason else "") + "feedback could not be generated: " + _nbgrader_error(fb.stderr)
-    return Outcome(student, assignment, "graded", reason, time.time() - start)
+    return "" if fb.returncode == 0 else "feedback could not be generated: " + _nbgrader_error(fb.stderr)
 
 
 def _nbgrader_error(log):
     lines = [line for line in log.splitlines() if "[ERROR]" in line or "Error" in line]
     return (" | ".join(lines[-3:]) or log.strip()[-300:] or "nbgrader failed")[:600]
-
-
-def grade_student(class_dir, student, assignments, timeout=None):
-    """All of one student's submissions, in one process, under the student's lock."""
-    with student_lock(class_dir, student):
-        return [autograde_one(class_dir, student, a, timeout) for a in assignments]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,11 +409,14 @@ def _histogram_png(totals, maximum, path):
 # the whole class
 
 def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None, progress=True,
-                cell_timeout=None, sandboxed=True):
-    """Autograde every submission in ``class_dir/submitted``; returns the report entries.
-    Stops with SandboxUnavailable, before grading anything, when ``sandboxed`` and bwrap cannot
-    run here."""
+                cell_timeout=None, sandboxed=True, scheduler=None):
+    """Autograde every submission in ``class_dir/submitted`` on a Dask cluster (``cluster.py``:
+    the scheduler at ``scheduler``, else a LocalCluster of ``jobs`` workers); returns the report
+    entries. Stops with SandboxUnavailable, before grading anything, when ``sandboxed`` and bwrap
+    cannot run here."""
     from tqdm.auto import tqdm
+
+    from . import cluster
 
     start = time.time()
     if sandboxed:
@@ -405,35 +424,24 @@ def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None
     assignments = assignments or [a for a in ASSIGNMENTS if (ROOT / "source" / a / f"{a}.ipynb").exists()]
     class_dir = init_class(class_dir, assignments, cell_timeout, sandboxed)
     pairs = submissions(class_dir, assignments, students)
-    # Parallel kernels each get their share of the cores: BLAS threads fighting over two cores
-    # made one small matrix product 70 times slower.
-    os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // max(1, jobs)))
-    per_student = {}
-    for student, a in pairs:
-        per_student.setdefault(student, []).append(a)
-    outcomes = []
+    workers = jobs if not scheduler else None
+    # Parallel kernels each get their share of the cores unless told otherwise: BLAS threads
+    # fighting over two cores made one small matrix product 70 times slower. (Workers started by
+    # hand set their own.)
+    share = str(max(1, (os.cpu_count() or 1) // max(1, jobs)))
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(variable, share)
     bar = tqdm(total=len(pairs), desc="grading", unit="submission", disable=not progress)
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(grade_student, class_dir, s, todo, timeout): s for s, todo in per_student.items()}
-        for future in as_completed(futures):
-            student = futures[future]
-            try:
-                results = future.result()
-            except Exception as err:  # noqa: BLE001 - one student's crash must not stop the batch
-                results = [Outcome(student, a, "failed", f"grader crashed: {err}") for a in per_student[student]]
-            outcomes += results
-            bar.update(len(results))
-            for o in results:
-                if o.status != "graded":
-                    bar.write(f"{o.student}/{o.assignment}: {o.reason}")
+    outcomes = cluster.grade_submissions(class_dir, pairs, scheduler, jobs, timeout, cell_timeout, sandboxed, bar)
     bar.close()
+    per_student = {student for student, _ in pairs}
     entries = [report(class_dir, o) for o in sorted(outcomes, key=lambda o: (o.student, o.assignment))]
     csv = export_csv(class_dir)
     text = summary(class_dir, entries, assignments)
     print(text)
     print(f"\nstudent code ran in: {'the bubblewrap sandbox' if sandboxed else 'NO SANDBOX (--unsafe-no-sandbox)'}")
-    print(f"{len(pairs)} submissions of {len(per_student)} students graded in {time.time() - start:.0f} s "
-          f"with {jobs} job(s)")
+    where = f"on the Dask scheduler at {scheduler}" if scheduler else f"with {workers} local worker(s)"
+    print(f"{len(pairs)} submissions of {len(per_student)} students graded in {time.time() - start:.0f} s {where}")
     print(f"gradebook: {class_dir / 'gradebook.db'}\ngrades:    {csv}\nreports:   {class_dir / 'reports'}/"
           f"<student>/<assignment>.json\nfeedback:  {class_dir / 'feedback'}/<student>/<assignment>/"
           f"<assignment>.html\nhistogram: {class_dir / 'reports' / 'scores.png'}")

@@ -4,7 +4,6 @@ and exported, then every student's report is checked."""
 import csv
 import json
 import re
-import shutil
 
 import nbformat
 import pytest

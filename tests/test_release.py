@@ -1,5 +1,4 @@
 """Students never receive a reference answer before its assignment unlocks it."""
-import importlib
 import subprocess
 import sys
 

@@ -692,7 +692,7 @@ def check_backward_repeated_calls(max_pool_forward, max_pool_backward):
     da, db = rng.standard_normal((2, 3, 3, 3)), rng.standard_normal((2, 3, 3, 3))
     _, cache_a, what_a = _forward_for_backward(fwd, xa, 2, DEFAULT)
     _, cache_b, what_b = _forward_for_backward(fwd, xb, 2, DEFAULT)
-    got_b = _backward(bwd, db, cache_b, f"two forward calls (A then B), with B's cache")
+    got_b = _backward(bwd, db, cache_b, "two forward calls (A then B), with B's cache")
     expected_b = _ref_dx(xb, 2, DEFAULT, db)
     expect_close("backward of B (the second of two forward calls), its dx", got_b, expected_b,
                  mistakes=lambda: [(_ref_dx(xa, 2, DEFAULT, db), STALE_POSITIONS)]
