@@ -82,8 +82,9 @@ def test_model_answers_pass_every_test_through_the_trusted_path():
 def verdicts(request):
     """{entry id: results} of the entries this session runs, graded two at a time: most of an
     entry's time is its kernel's start, and the machine has cores to spare meanwhile."""
-    chosen = [item.callspec.params["entry"] for item in request.session.items
-              if item.module is request.module and "entry" in getattr(getattr(item, "callspec", None), "params", {})]
+    chosen = [item.callspec.params["entry"] for item in request.session.items   # nbval's items have no module
+              if getattr(item, "module", None) is request.module
+              and "entry" in getattr(getattr(item, "callspec", None), "params", {})]
     wanted = {entry.id: entry for entry in chosen}
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {id_: pool.submit(grade_trusted, e.assignment, e.answers) for id_, e in wanted.items()}
