@@ -20,7 +20,7 @@ export MPLCONFIGDIR := $(BUILD)/matplotlib
 export PYTHONHASHSEED := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv oracle test test-nbval-other-kernels test-core test-slow release solutions validate demo autograde bench bench-grading lab clean
+.PHONY: help venv oracle postgresql bundles test test-nbval-other-kernels test-core test-slow release solutions validate demo autograde bench bench-grading lab clean
 
 help:
 	@echo "make demo       build the course and grade a demo class (the main job)"
@@ -28,6 +28,7 @@ help:
 	@echo "make test-slow  long runs: full MNIST training figures, mutant corpus through nbgrader"
 	@echo "make release    student notebooks and packages into assignments/"
 	@echo "make solutions  executed solution notebooks into solutions/"
+	@echo "make bundles    a zip per assignment for students into dist/ (releases first; refuses any leak)"
 	@echo "make autograde  grade submissions: make autograde ARGS='--submissions DIR'"
 	@echo "make bench      numpynet vs PyTorch CPU benchmark"
 	@echo "make bench-grading  submissions per minute on 1 and 2 Dask workers"
@@ -49,6 +50,13 @@ $(VENV)/.oracle: $(VENV)/.installed
 	$(PY) -m pip install --quiet "$(TORCH_SPEC)"
 	touch $@
 
+# The PostgreSQL gradebook's driver (the kit's [postgresql] extra): its tests start a real server.
+postgresql: $(VENV)/.postgresql
+
+$(VENV)/.postgresql: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[postgresql]"
+	touch $@
+
 # Solutions run under nbval: their outputs are regression-checked, timings and progress bars sanitized.
 NBVAL := --nbval --nbval-sanitize-with autograder/nbval_sanitize.cfg --nbval-kernel-name python3 --nbval-cell-timeout 900
 SOLUTION_NBS := $(wildcard solutions/*/*.ipynb)
@@ -66,15 +74,15 @@ NPY_SIMD_OFF = $(shell $(PY) -c "from numpy._core._multiarray_umath import __cpu
 OTHER_KERNELS = NPY_DISABLE_CPU_FEATURES="$(NPY_SIMD_OFF)" OPENBLAS_NUM_THREADS=2 \
 	$(if $(filter x86_64,$(shell uname -m)),OPENBLAS_CORETYPE=Haswell)
 
-test: venv oracle
+test: venv oracle postgresql
 	$(PY) -m autograder release --check
-	$(PY) -m pytest -q tests $(if $(SOLUTION_NBS),$(SOLUTION_NBS) $(NBVAL))
+	$(PY) -m pytest -q --durations=25 tests $(if $(SOLUTION_NBS),$(SOLUTION_NBS) $(NBVAL))
 	$(if $(SOLUTION_NBS),env $(OTHER_KERNELS) $(PY) -m pytest -q -p no:cacheprovider $(SOLUTION_NBS) $(NBVAL))
 
 test-nbval-other-kernels: venv
 	env $(OTHER_KERNELS) $(PY) -m pytest -q -p no:cacheprovider $(SOLUTION_NBS) $(NBVAL)
 
-test-core: venv oracle
+test-core: venv oracle postgresql
 	$(PY) -m pytest -q tests
 
 test-slow: venv oracle
@@ -85,6 +93,9 @@ release: venv
 
 solutions: venv
 	$(PY) -m autograder solutions
+
+bundles: release
+	$(PY) -m autograder bundles
 
 validate: venv
 	$(PY) -m autograder validate
@@ -107,4 +118,4 @@ lab: venv
 	$(VENV)/bin/jupyter lab --notebook-dir=$(CURDIR)
 
 clean:
-	rm -rf build release submitted autograded feedback demo
+	rm -rf build release submitted autograded feedback demo dist

@@ -40,6 +40,14 @@ def cmd_solutions(args):
     print(f"solutions executed in {time.time() - start:.0f} s")
 
 
+def cmd_bundles(args):
+    from . import bundle
+    try:
+        bundle.build(args.assignments or None, args.dist)
+    except bundle.BundleRefused as refusal:
+        raise SystemExit(str(refusal)) from None
+
+
 def cmd_validate(args):
     """Source notebooks must pass nbgrader's validator, released ones must fail it."""
     bad = []
@@ -69,16 +77,17 @@ def cmd_grade(args):
     if args.zip:
         if not args.assignment:
             raise SystemExit("--zip needs --assignment: the assignment the notebooks in the zip belong to")
-        grade.init_class(class_dir, [args.assignment], sandboxed=sandboxed)
+        grade.init_class(class_dir, [args.assignment], sandboxed=sandboxed, db_url=args.db)
         grade.collect_zip(class_dir, args.zip, args.assignment)
     if args.submissions:
-        grade.init_class(class_dir, assignments, sandboxed=sandboxed)
+        grade.init_class(class_dir, assignments, sandboxed=sandboxed, db_url=args.db)
         print(f"collected {grade.collect_folder(class_dir, args.submissions)} submissions from {args.submissions}")
     if not (class_dir / "submitted").is_dir():
         raise SystemExit(f"nothing to grade: {class_dir}/submitted does not exist; pass --submissions DIR "
                          "(laid out <student>/<assignment>/<notebook>.ipynb) or --zip FILE --assignment NAME")
     grade.grade_class(class_dir, assignments, args.students or None, args.jobs, args.timeout,
-                      cell_timeout=args.cell_timeout, sandboxed=sandboxed, scheduler=args.scheduler)
+                      cell_timeout=args.cell_timeout, sandboxed=sandboxed, scheduler=args.scheduler,
+                      db_url=args.db, force=args.force)
 
 
 def cmd_demo(args):
@@ -90,12 +99,12 @@ def cmd_demo(args):
     if class_dir.exists():
         shutil.rmtree(class_dir)
     assignments = args.assignments or rel.available()
-    grade.init_class(class_dir, assignments, args.cell_timeout, sandboxed)
+    grade.init_class(class_dir, assignments, args.cell_timeout, sandboxed, args.db)
     students = dict(demo.STUDENTS, **(demo.INFINITE_LOOP_STUDENT if args.infinite_loop else {}))
     demo.build(class_dir, class_dir / "release", assignments, students)
     print(f"demo class: {', '.join(students)} in {class_dir / 'submitted'}")
     grade.grade_class(class_dir, assignments, None, args.jobs, args.timeout, cell_timeout=args.cell_timeout,
-                      sandboxed=sandboxed, scheduler=args.scheduler)
+                      sandboxed=sandboxed, scheduler=args.scheduler, db_url=args.db)
 
 
 def add_unsafe_option(parser):
@@ -109,6 +118,9 @@ def add_cluster_options(parser, jobs):
                         help="submissions graded at once: the workers of the local Dask cluster")
     parser.add_argument("--scheduler", help="grade on the Dask cluster whose scheduler is at this address "
                         "(tcp://HOST:PORT) instead of a local one; its workers need the kit installed")
+    parser.add_argument("--db", help="the gradebook's SQLAlchemy URL, e.g. postgresql+psycopg2://USER@/DB?host=/run/"
+                        "postgresql (needs the kit's [postgresql] extra); kept for the class folder's later runs. "
+                        "Default: SQLite, gradebook.db in the class folder")
 
 
 def build_parser():
@@ -124,6 +136,11 @@ def build_parser():
     p = sub.add_parser("solutions", help="executed model answers into solutions/")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.set_defaults(func=cmd_solutions)
+    p = sub.add_parser("bundles", help="a zip per released assignment for students, into dist/ "
+                       "(refused if it would leak an answer)")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    p.add_argument("--dist", type=Path, default=rel.ROOT / "dist", help="where the zips go (default: dist/)")
+    p.set_defaults(func=cmd_bundles)
     p = sub.add_parser("validate", help="nbgrader validate: sources pass, releases fail")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.set_defaults(func=cmd_validate)
@@ -135,6 +152,8 @@ def build_parser():
     p.add_argument("--assignments", nargs="*", help="only these assignments")
     p.add_argument("--students", nargs="*", help="only these students")
     add_cluster_options(p, jobs=1)
+    p.add_argument("--force", action="store_true",
+                   help="grade every submission again, also those unchanged since they were graded")
     p.add_argument("--timeout", type=float, default=None, help="seconds for one submission, in all")
     p.add_argument("--cell-timeout", type=int, default=None,
                    help=f"seconds for one cell (default {config.CELL_TIMEOUT}: MNIST training on a slow laptop)")

@@ -2,10 +2,10 @@
 
 A task carries a submission's bytes to a worker (``grade_on_worker``), which grades it in a
 private class folder of its own: its own gradebook, the sandboxed kernels and the trusted scoring
-of ``autograder.trusted``, exactly as ``grade.autograde_one`` grades on one machine. It returns the
-autograded folder as bytes. The coordinating process alone writes the class: it unpacks the folder
-and has nbgrader record its grades (``apply``: nbgrader's autograde with the record-only
-preprocessors of ``config.APPLY``, nothing executed), then generates the feedback.
+of ``autograder.trusted`` (``grade.autograde_one``). It returns the autograded folder as bytes.
+The coordinating process alone writes the class: it unpacks the folder and has nbgrader record its
+grades (``apply``, ``grade.Recorder``: nbgrader's autograde with the record-only preprocessors of
+``config.record_only``, nothing executed), then generates the feedback.
 
 Workers never see the class folder or its database; they need the kit installed and, for the
 MNIST tests, ``MNIST_DIR``. A worker that dies mid-task (kill -9, a machine lost) makes the
@@ -29,7 +29,7 @@ from distributed import Client, LocalCluster, as_completed
 from distributed.client import FutureCancelledError
 from distributed.scheduler import KilledWorker
 
-from . import grade
+from . import config, grade
 
 ALLOWED_FAILURES = 1   # worker deaths a task survives: the second kills it for good
 SCHEDULER_CONFIG = {"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}
@@ -60,7 +60,7 @@ def grade_on_worker(student, assignment, files, timeout=None, cell_timeout=None,
     for folder in (submitted, class_dir / "autograded" / student):
         shutil.rmtree(folder, ignore_errors=True)
     write_files(submitted, files)
-    outcome = grade.autograde_one(class_dir, student, assignment, timeout, feedback=False)
+    outcome = grade.autograde_one(class_dir, student, assignment, timeout)
     graded = class_dir / "autograded" / student / assignment
     return {"status": outcome.status, "reason": outcome.reason, "seconds": outcome.seconds,
             "worker": os.environ.get("DASK_WORKER_NAME", ""),
@@ -107,17 +107,17 @@ def client(scheduler=None, jobs=1):
             yield connected
 
 
-def apply(class_dir, student, assignment, result):
-    """Record a worker's result in the class: the autograded folder unpacked, its grades written
-    into the gradebook by nbgrader, the feedback generated. Returns an Outcome. A failed result
-    changes nothing: the previous grade stays."""
+def apply(recorder, student, assignment, result):
+    """Record a worker's result in the class (``recorder``: a grade.Recorder): the autograded folder
+    unpacked, its grades written into the gradebook by nbgrader, the feedback generated. Returns an
+    Outcome. A failed result changes nothing: the previous grade stays."""
     if result["status"] != "graded":
         return grade.Outcome(student, assignment, "failed", result["reason"], result["seconds"])
-    staged = Path(class_dir) / ".results" / student / assignment
+    staged = recorder.class_dir / config.RESULTS_DIR / student / assignment
     shutil.rmtree(staged.parent, ignore_errors=True)
     write_files(staged, result["autograded"])
     try:
-        outcome = grade.record(class_dir, student, assignment)
+        outcome = recorder.record(student, assignment)
     finally:
         shutil.rmtree(staged.parent, ignore_errors=True)
         with contextlib.suppress(OSError):
@@ -149,6 +149,9 @@ def grade_submissions(class_dir, pairs, scheduler=None, jobs=1, timeout=None, ce
     they arrive. No more tasks are in flight than the cluster has threads, so a worker holds only
     the task it runs and its death counts against that submission alone. Returns the Outcomes."""
     outcomes, waiting = [], list(pairs)
+    if not waiting:
+        return outcomes
+    recorder = grade.Recorder(class_dir)
     with client(scheduler, jobs) as dask_client:
         flying, arrivals = {}, as_completed()
 
@@ -166,14 +169,19 @@ def grade_submissions(class_dir, pairs, scheduler=None, jobs=1, timeout=None, ce
         for future in arrivals:
             student, assignment = flying.pop(future)
             try:
-                outcome = apply(class_dir, student, assignment, future.result())
+                outcome = apply(recorder, student, assignment, future.result())
             except Exception as err:  # noqa: BLE001 - one submission's failure must not stop the batch
                 outcome = failure(student, assignment, err)
             outcomes.append(outcome)
-            if bar is not None:
-                bar.update(1)
-                bar.set_postfix(failed=sum(o.status != "graded" for o in outcomes), refresh=False)
-                if outcome.status != "graded":
-                    bar.write(f"{student}/{assignment}: {outcome.reason}")
             launch()
+            if bar is not None:
+                show_progress(bar, outcome, outcomes, running=len(flying))
     return outcomes
+
+
+def show_progress(bar, outcome, outcomes, running):
+    """The bar counts finished submissions; beside it, those running on the cluster and those failed."""
+    bar.update(1)
+    bar.set_postfix(running=running, failed=sum(o.status != "graded" for o in outcomes), refresh=False)
+    if outcome.status != "graded":
+        bar.write(f"{outcome.student}/{outcome.assignment}: {outcome.reason}")

@@ -1,5 +1,6 @@
 """nbgrader configuration for the course, written into each course directory as nbgrader_config.py
 so that nbgrader, run by ``python -m autograder`` or by hand in that folder, uses it."""
+import copy
 from pathlib import Path
 
 from .course import COURSE_ID, ROOT
@@ -8,7 +9,6 @@ from .sandbox.limits import DEFAULT_OUTPUT_CAPS
 
 UNSANDBOXED_KERNEL = "python3"  # the course kernel: only with --unsafe-no-sandbox
 
-RECORD_ONLY = "AUTOGRADER_RECORD_ONLY"   # see the end of TEMPLATE and autograder/cluster.py
 CELL_TIMEOUT = 600  # seconds per cell: the CNN's MNIST training takes a few minutes on a laptop
 
 TEMPLATE = '''# Written by `python -m autograder`; edit autograder/config.py instead.
@@ -17,7 +17,7 @@ c.CourseDirectory.course_id = {course_id!r}
 c.CourseDirectory.root = {root!r}
 c.CourseDirectory.source_directory = {source!r}
 c.CourseDirectory.release_directory = {release!r}
-c.CourseDirectory.db_url = "sqlite:///" + {db!r} + "?timeout=30"
+c.CourseDirectory.db_url = {db_url!r}
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".git"]
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
 c.Execute.timeout = {timeout}
@@ -55,13 +55,6 @@ from autograder.sandbox.output import CapOutput  # noqa: E402
 from autograder.trusted.execute import TrustedExecute  # noqa: E402
 c.Autograde.autograde_preprocessors = [TrustedExecute, CapOutput, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                                        SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
-import os  # noqa: E402
-if os.environ.get({record_only!r}):
-    # Recording a result graded on a Dask worker (autograder/cluster.py): its autograded folder,
-    # staged in .results/, is autograded again with nothing executed, which saves its grades.
-    c.CourseDirectory.submitted_directory = ".results"
-    c.Autograde.sanitize_preprocessors = [CheckCellMetadata]
-    c.Autograde.autograde_preprocessors = [SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 '''
 
 
@@ -78,18 +71,52 @@ def output_caps_lines(caps=DEFAULT_OUTPUT_CAPS):
                               f"c.LimitOutput.max_traceback = {caps.traceback_lines!r}"])
 
 
-def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True):
+def sqlite_url(course_dir):
+    """The embedded default gradebook; the timeout lets a writer wait for another's lock."""
+    return f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}?timeout=30"
+
+
+def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True, db_url=None):
     """Write ``course_dir/nbgrader_config.py``; the source notebooks are always the repository's.
-    ``sandboxed=False`` (``--unsafe-no-sandbox``) grades with the unconfined course kernel."""
+    ``sandboxed=False`` (``--unsafe-no-sandbox``) grades with the unconfined course kernel.
+    ``db_url``: the gradebook's SQLAlchemy URL (``postgresql+psycopg2://...``); by default the one
+    the folder's config already names if it is a server's, else SQLite in the folder."""
     course_dir = Path(course_dir).resolve()
     course_dir.mkdir(parents=True, exist_ok=True)
+    named = gradebook_url(course_dir) if (course_dir / "nbgrader_config.py").exists() else ""
+    db_url = db_url or (named if not named.startswith("sqlite:") else None)
     text = TEMPLATE.format(course_id=COURSE_ID, root=str(course_dir), source=str(ROOT / "source"),
                            release=str(Path(release_dir).resolve() if release_dir else course_dir / "release"),
-                           db=str(course_dir / "gradebook.db"), timeout=int(cell_timeout or CELL_TIMEOUT),
+                           db_url=db_url or sqlite_url(course_dir), timeout=int(cell_timeout or CELL_TIMEOUT),
                            kernel=SANDBOX_KERNEL if sandboxed else UNSANDBOXED_KERNEL,
-                           limits=limits_lines(), output_caps=output_caps_lines(), record_only=RECORD_ONLY)
+                           limits=limits_lines(), output_caps=output_caps_lines())
     (course_dir / "nbgrader_config.py").write_text(text)
     return course_dir / "nbgrader_config.py"
+
+
+def load(course_dir):
+    """The folder's nbgrader_config.py as nbgrader reads it (a traitlets Config)."""
+    from traitlets.config import PyFileConfigLoader
+    return PyFileConfigLoader("nbgrader_config.py", path=str(course_dir)).load_config()
+
+
+def gradebook_url(course_dir):
+    return load(course_dir).CourseDirectory.db_url
+
+
+RESULTS_DIR = ".results"   # where the coordinator stages a result graded on a worker (cluster.py)
+
+
+def record_only(loaded):
+    """``loaded`` changed to record a result graded on a Dask worker: its autograded folder, staged
+    in RESULTS_DIR, is autograded again with nothing executed, which saves its grades."""
+    from nbgrader.preprocessors import AssignLatePenalties, CheckCellMetadata, SaveAutoGrades
+
+    changed = copy.deepcopy(loaded)
+    changed.CourseDirectory.submitted_directory = RESULTS_DIR
+    changed.Autograde.sanitize_preprocessors = [CheckCellMetadata]
+    changed.Autograde.autograde_preprocessors = [SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    return changed
 
 
 def is_sandboxed(course_dir):

@@ -23,15 +23,13 @@ def available():
     return [a for a in ASSIGNMENTS if (ROOT / "source" / a / f"{a}.ipynb").exists()]
 
 
-def nbgrader(args, course_dir, check=True, timeout=None, env=None):
-    """Run the real nbgrader command line in ``course_dir`` (which holds its nbgrader_config.py),
-    with ``env`` added to the environment.
+def nbgrader(args, course_dir, check=True, timeout=None):
+    """Run the real nbgrader command line in ``course_dir`` (which holds its nbgrader_config.py).
 
     This environment's bin/ goes first on PATH: nbgrader runs ``alembic`` to set up the gradebook,
     and Jupyter finds the kernel there."""
     cmd = [sys.executable, "-m", "nbgrader", *args]
-    env = dict(os.environ, **(env or {}),
-               PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    env = dict(os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
     proc = subprocess.run(cmd, cwd=course_dir, capture_output=True, text=True, env=env, timeout=timeout)
     if check and proc.returncode != 0:
         raise RuntimeError(f"`nbgrader {' '.join(args)}` failed in {course_dir}:\n{proc.stdout}\n{proc.stderr}")

@@ -1,6 +1,7 @@
 """Grading on a real Dask cluster: a scheduler and two workers started with the ``dask`` command on
 127.0.0.1, a worker killed with SIGKILL mid-batch, and a submission whose grading kills every
-worker it lands on. Every grade must equal the serial run's, written once, by the coordinator."""
+worker it lands on. Every grade must equal the serial run's, written once, by the coordinator,
+into SQLite or into a real PostgreSQL server; a second run grades only what changed."""
 import csv
 import json
 import os
@@ -17,6 +18,7 @@ import pytest
 from distributed import Client
 from distributed.diagnostics.plugin import WorkerPlugin
 
+import postgres_server
 from autograder import demo, grade, sandbox
 from autograder.course import ROOT
 
@@ -42,8 +44,8 @@ class KillWorkerOnStudent(WorkerPlugin):
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
 
-def write_class(class_dir, kinds):
-    grade.init_class(class_dir, [ASSIGNMENT])
+def write_class(class_dir, kinds, db_url=None):
+    grade.init_class(class_dir, [ASSIGNMENT], db_url=db_url)
     for student, kind in kinds.items():
         folder = class_dir / "submitted" / student / ASSIGNMENT
         folder.mkdir(parents=True)
@@ -86,6 +88,16 @@ def cluster(tmp_path_factory):
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module")
+def postgresql():
+    """The URL of a database on a real PostgreSQL server started for these tests."""
+    if postgres_server.programs() is None and not os.environ.get("NUMPYNET_REQUIRE_POSTGRESQL"):
+        pytest.skip("no PostgreSQL server programs here (apt-get install postgresql)")
+    pytest.importorskip("psycopg2", reason="the kit's [postgresql] extra is not installed")
+    with postgres_server.running() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +158,28 @@ def test_a_result_is_written_by_the_coordinator_only(serial):
     """The workers graded in class folders of their own: the class holds no worker's files."""
     assert not (serial / ".results").exists()
     assert (serial / "autograded" / "ada" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists()
+
+
+def test_a_postgresql_gradebook_holds_the_grades_of_the_sqlite_run(cluster, serial, postgresql, tmp_path):
+    class_dir = write_class(tmp_path / "class", KINDS, db_url=postgresql)
+    entries = grade.grade_class(class_dir, [ASSIGNMENT], progress=False, scheduler=cluster)
+    assert all(e["status"] == "graded" for e in entries), {e["student"]: e["reason"] for e in entries}
+    assert not (class_dir / "gradebook.db").exists(), "nothing went to SQLite"
+    assert grades(class_dir) == grades(serial)
+    from nbgrader.api import Gradebook
+    with Gradebook(postgresql, course_id="numpynet-course") as gb:
+        assert sorted(s.id for s in gb.students) == sorted(KINDS)
+
+    # Graded again, the class keeps its PostgreSQL gradebook and grades only what changed.
+    nbformat.write(demo.submission(ASSIGNMENT, "model", ROOT / "assignments"),
+                   str(class_dir / "submitted" / "cleo" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"))
+    again = {e["student"]: e for e in grade.grade_class(class_dir, [ASSIGNMENT], progress=False, scheduler=cluster)}
+    assert {s for s, e in again.items() if not e["unchanged"]} == {"cleo"}
+    assert again["cleo"]["score"] == again["cleo"]["max_score"]
+    assert not (class_dir / "gradebook.db").exists()
+    rows = grades(class_dir)
+    assert rows.pop(("cleo", ASSIGNMENT)) != grades(serial)[("cleo", ASSIGNMENT)]
+    assert all(rows[key] == value for key, value in grades(serial).items() if key[0] != "cleo")
+
+    forced = grade.grade_class(class_dir, [ASSIGNMENT], ["ben"], progress=False, scheduler=cluster, force=True)
+    assert [(e["student"], e["unchanged"]) for e in forced] == [("ben", False)]

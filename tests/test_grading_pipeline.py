@@ -187,3 +187,22 @@ def test_an_infinite_loop_is_stopped_by_the_cell_timeout_and_the_rest_is_graded(
     failed = {t["test"] for t in e["tests"] if not t["passed"]}
     assert failed and all(t.startswith("test_sigmoid") for t in failed), failed
     assert 0 < e["score"] < e["max_score"]
+
+
+def test_a_grade_is_fingerprinted_by_the_submission_its_tests_and_the_class_config(tmp_path):
+    assignment = ASSIGNMENTS[0]
+    class_dir = tmp_path / "class"
+    from autograder import config
+    config.write(class_dir)
+    folder = class_dir / "submitted" / "ada" / assignment
+    folder.mkdir(parents=True)
+    (folder / f"{assignment}.ipynb").write_text("{}")
+    first = grade.fingerprint(class_dir, "ada", assignment)
+    assert grade.fingerprint(class_dir, "ada", assignment) == first
+    (folder / "extra.py").write_text("x = 1")
+    with_file = grade.fingerprint(class_dir, "ada", assignment)
+    (folder / "extra.py").write_text("x = 2")
+    changed = grade.fingerprint(class_dir, "ada", assignment)
+    config.write(class_dir, cell_timeout=5)
+    stricter = grade.fingerprint(class_dir, "ada", assignment)
+    assert len({first, with_file, changed, stricter}) == 4

@@ -1,0 +1,168 @@
+"""Student bundles: ``dist/<assignment>.zip``, what a student downloads to work on an assignment.
+
+A bundle is one folder ``<assignment>/`` holding the released notebook and its student package
+(``make release`` writes both into ``assignments/``), a README that says how to install, open,
+find MNIST and submit, and ``requirements-student.txt``. The builder requires an up-to-date release
+(it does not release itself), checks the staged bundle for leaks before it writes the zip, and
+writes the same bytes for the same release: entries sorted, fixed timestamps and permissions."""
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from . import notebook, release, student_package
+from .course import ROOT
+
+DIST = ROOT / "dist"
+README = "README.md"
+REQUIREMENTS = "requirements-student.txt"
+# pyproject.toml's bounds for what the notebooks import, then Jupyter: JupyterLab brings ipykernel
+# and nbconvert; ipywidgets draws tqdm.auto's training progress bar in the notebook.
+STUDENT_REQUIREMENTS = ["numpy>=2.0", "matplotlib>=3.8", "tqdm>=4.66", "jupyterlab>=4.0", "ipywidgets>=8.0"]
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no build time in the bytes
+UNSHIPPED = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints")
+
+README_TEXT = """\
+{title}
+
+This folder is one assignment of the numpynet course: the notebook `{notebook}` and `numpynet/`,
+the course's NumPy library as this assignment needs it. What you write in this and later
+assignments raises `NotImplementedError` in it: your answers go in the notebook. Keep the
+notebook beside `numpynet/`, which it imports from this folder.
+
+## Install (once; Python 3.10 or newer)
+
+```bash
+cd {assignment}
+python -m venv .venv
+source .venv/bin/activate          # Windows: .venv\\Scripts\\activate
+pip install -r {requirements}
+```
+
+## Open
+
+```bash
+jupyter lab {notebook}
+```
+
+Write your code in every cell marked `YOUR CODE HERE`, in place of `raise NotImplementedError()`,
+and run the test cell after it: it says nothing when your answer passes and what is wrong when it
+does not. More tests, on inputs you do not see, run when your work is graded.
+
+## MNIST
+
+The notebook loads MNIST with `numpynet.data.load_mnist`, which looks for the four original files
+(`train-images-idx3-ubyte.gz`, `train-labels-idx1-ubyte.gz`, `t10k-images-idx3-ubyte.gz`,
+`t10k-labels-idx1-ubyte.gz`) first in the folder named by the environment variable `MNIST_DIR`,
+then in its cache `~/.cache/numpynet/mnist` (or `$NUMPYNET_CACHE/mnist`), and otherwise downloads
+them into the cache (about 12 MB), checking every file's SHA-256. Without a network, copy the four
+files into a folder and start JupyterLab with `MNIST_DIR` pointing at it:
+
+```bash
+MNIST_DIR=/path/to/mnist jupyter lab {notebook}
+```
+
+(Windows PowerShell: `$env:MNIST_DIR = "C:\\path\\to\\mnist"`, then `jupyter lab {notebook}`.)
+When it finds the files nowhere it stops with a message that lists where it looked and names
+`MNIST_DIR`.
+
+## Submit
+
+In JupyterLab choose Kernel > Restart Kernel and Run All Cells, check that every cell ran without an
+error, save, and hand in `{notebook}`: that one file, under that name. Leave the test cells as they
+are. `numpynet/` is not handed in: grading uses its own copy.
+"""
+
+
+class BundleRefused(RuntimeError):
+    """A bundle would give students something they must not have, or an outdated release."""
+
+
+def title(notebook_path):
+    """The notebook's first heading (its first markdown line starting with ``# ``)."""
+    for cell in notebook.read(notebook_path).cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line
+    return f"# {Path(notebook_path).stem}"
+
+
+def released_folder(assignment):
+    """``assignments/<assignment>/``, which ``make release`` writes; BundleRefused if it is not there."""
+    if assignment not in release.available():
+        raise BundleRefused(f"no assignment {assignment!r}: source/ holds {release.available()}")
+    folder = release.ASSIGNMENTS_DIR / assignment
+    if not folder.is_dir():
+        raise BundleRefused(f"{folder} missing: run `make release`")
+    return folder
+
+
+def stage(assignment, folder):
+    """Lay out ``folder/<assignment>/``: the released folder (no caches or checkpoints), the README
+    and the requirements."""
+    top = Path(folder) / assignment
+    shutil.copytree(released_folder(assignment), top, ignore=UNSHIPPED)
+    name = f"{assignment}.ipynb"
+    (top / README).write_text(README_TEXT.format(title=title(top / name), notebook=name,
+                                                 assignment=assignment, requirements=REQUIREMENTS))
+    (top / REQUIREMENTS).write_text("\n".join(STUDENT_REQUIREMENTS) + "\n")
+    return top
+
+
+def files(folder):
+    """The relative paths of every file under ``folder``, as zip entries spell them."""
+    return {path.relative_to(folder).as_posix() for path in Path(folder).rglob("*") if path.is_file()}
+
+
+def bundle_files(assignment):
+    """The files a bundle may hold: the notebook, the student package, the README, the requirements."""
+    with tempfile.TemporaryDirectory() as tmp:
+        package = files(student_package.build(assignment, tmp))
+    return {f"{assignment}.ipynb", README, REQUIREMENTS} | {f"numpynet/{name}" for name in package}
+
+
+def problems(folder, assignment):
+    """Why the bundle staged in ``folder/<assignment>/`` must not reach students ([] when it may):
+    release.py's leak scan (nbgrader markers, hidden tests, autograder imports, locked references),
+    any file a bundle does not hold (the autograder package, a checks module, ...) and a release
+    older than its source."""
+    found = release.leaks(folder)
+    found += [f"{assignment}/{name}: not part of a student bundle (only the notebook, numpynet/, "
+              f"{README} and {REQUIREMENTS} are)"
+              for name in sorted(files(Path(folder) / assignment) - bundle_files(assignment))]
+    found += [reason for reason in [release.stale(assignment)] if reason]
+    return [problem.replace(f"{folder}{os.sep}", "") for problem in found]
+
+
+def write_zip(top, target):
+    """Zip the folder ``top`` as ``<top's name>/...`` into ``target``, the same bytes for the same
+    files; the zip appears only once complete."""
+    partial = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(partial, "w") as archive:
+        for name in sorted(files(top)):
+            entry = zipfile.ZipInfo(f"{top.name}/{name}", ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3  # Unix, whatever builds it, so the permissions below apply
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, (top / name).read_bytes())
+    os.replace(partial, target)
+    return target
+
+
+def build(assignments=None, dist_dir=DIST):
+    """Write ``dist_dir/<assignment>.zip`` for each assignment (all released ones by default) from
+    ``assignments/``; raise BundleRefused, writing nothing for it, when a bundle would leak."""
+    dist_dir = Path(dist_dir)
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for assignment in assignments or release.available():
+        with tempfile.TemporaryDirectory() as tmp:
+            top = stage(assignment, tmp)
+            found = problems(tmp, assignment)
+            if found:
+                raise BundleRefused(f"bundle {assignment} refused:\n  " + "\n  ".join(found))
+            written.append(write_zip(top, dist_dir / f"{assignment}.zip"))
+        print(f"bundle {assignment} -> {written[-1]}")
+    return written
