@@ -20,7 +20,7 @@ export MPLCONFIGDIR := $(BUILD)/matplotlib
 export PYTHONHASHSEED := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv oracle postgresql bundles test test-nbval-other-kernels test-core test-slow release solutions validate demo autograde bench bench-grading lab clean
+.PHONY: help venv oracle postgresql bundles gradescope test test-nbval-other-kernels test-core test-slow release solutions validate demo autograde bench bench-grading lab formgrader clean
 
 help:
 	@echo "make demo       build the course and grade a demo class (the main job)"
@@ -29,10 +29,12 @@ help:
 	@echo "make release    student notebooks and packages into assignments/"
 	@echo "make solutions  executed solution notebooks into solutions/"
 	@echo "make bundles    a zip per assignment for students into dist/ (releases first; refuses any leak)"
+	@echo "make gradescope the Gradescope autograder zip of each assignment into dist/gradescope/"
 	@echo "make autograde  grade submissions: make autograde ARGS='--submissions DIR'"
 	@echo "make bench      numpynet vs PyTorch CPU benchmark"
 	@echo "make bench-grading  submissions per minute on 1 and 2 Dask workers"
 	@echo "make lab        JupyterLab on the course, with the course kernel"
+	@echo "make formgrader nbgrader's formgrader on a graded class (CLASS=build/demo): grade written answers"
 
 venv: $(VENV)/.installed
 
@@ -97,6 +99,10 @@ solutions: venv
 bundles: release
 	$(PY) -m autograder bundles
 
+# Gradescope autograder zips into dist/gradescope/ (ARGS: assignments, --allow-unsandboxed)
+gradescope: venv
+	$(PY) -m autograder gradescope $(ARGS)
+
 validate: venv
 	$(PY) -m autograder validate
 
@@ -116,6 +122,13 @@ bench-grading: venv
 
 lab: venv
 	$(VENV)/bin/jupyter lab --notebook-dir=$(CURDIR)
+
+# nbgrader's formgrader on a graded class, to grade the written answers by hand (JupyterLab's menu
+# Nbgrader > Formgrader); then `make autograde ARGS="--class-dir $(CLASS)"` updates reports,
+# grades.csv and feedback without running any student code again.
+CLASS ?= build/demo
+formgrader: venv
+	cd $(CLASS) && $(abspath $(VENV))/bin/jupyter lab --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
 	rm -rf build release submitted autograded feedback demo dist

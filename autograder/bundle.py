@@ -136,16 +136,18 @@ def problems(folder, assignment):
     return [problem.replace(f"{folder}{os.sep}", "") for problem in found]
 
 
-def write_zip(top, target):
-    """Zip the folder ``top`` as ``<top's name>/...`` into ``target``, the same bytes for the same
-    files; the zip appears only once complete."""
+def write_zip(top, target, prefix=None, executable=()):
+    """Zip the folder ``top`` as ``<prefix>/...`` (by default top's name; "" for none) into
+    ``target``, the same bytes for the same files, the files named in ``executable`` executable;
+    the zip appears only once complete."""
+    prefix = top.name if prefix is None else prefix
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w") as archive:
         for name in sorted(files(top)):
-            entry = zipfile.ZipInfo(f"{top.name}/{name}", ZIP_DATE)
+            entry = zipfile.ZipInfo(f"{prefix}/{name}" if prefix else name, ZIP_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 3  # Unix, whatever builds it, so the permissions below apply
-            entry.external_attr = 0o644 << 16
+            entry.external_attr = (0o755 if name in executable else 0o644) << 16
             archive.writestr(entry, (top / name).read_bytes())
     os.replace(partial, target)
     return target

@@ -48,6 +48,16 @@ def cmd_bundles(args):
         raise SystemExit(str(refusal)) from None
 
 
+def cmd_gradescope(args):
+    from . import bundle, gradescope
+    for assignment in args.assignments or rel.available():
+        try:
+            target = gradescope.build(assignment, args.dist / f"{assignment}.zip", args.allow_unsandboxed)
+        except bundle.BundleRefused as refusal:
+            raise SystemExit(str(refusal)) from None
+        print(f"gradescope {assignment} -> {target}")
+
+
 def cmd_validate(args):
     """Source notebooks must pass nbgrader's validator, released ones must fail it."""
     bad = []
@@ -105,6 +115,9 @@ def cmd_demo(args):
     print(f"demo class: {', '.join(students)} in {class_dir / 'submitted'}")
     grade.grade_class(class_dir, assignments, None, args.jobs, args.timeout, cell_timeout=args.cell_timeout,
                       sandboxed=sandboxed, scheduler=args.scheduler, db_url=args.db)
+    print(f"\nwritten answers: grade them by hand in formgrader with `make formgrader CLASS={class_dir}` (JupyterLab's "
+          f"menu Nbgrader > Formgrader > Manual grading), then `make autograde ARGS=\"--class-dir {class_dir}\"` "
+          "puts their points into the reports, grades.csv and the feedback")
 
 
 def add_unsafe_option(parser):
@@ -141,6 +154,14 @@ def build_parser():
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.add_argument("--dist", type=Path, default=rel.ROOT / "dist", help="where the zips go (default: dist/)")
     p.set_defaults(func=cmd_bundles)
+    p = sub.add_parser("gradescope", help="the autograder zip of each assignment for a Gradescope programming "
+                       "assignment, into dist/gradescope/")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    p.add_argument("--dist", type=Path, default=rel.ROOT / "dist" / "gradescope",
+                   help="where the zips go (default: dist/gradescope/)")
+    p.add_argument("--allow-unsandboxed", action="store_true", help="where Gradescope's container cannot run "
+                   "bwrap, grade WITHOUT the sandbox (every result says so) instead of giving 0 and saying why")
+    p.set_defaults(func=cmd_gradescope)
     p = sub.add_parser("validate", help="nbgrader validate: sources pass, releases fail")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.set_defaults(func=cmd_validate)

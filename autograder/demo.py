@@ -31,10 +31,10 @@ INFINITE_LOOP_STUDENT = {"gus": {"ps1_activations": "infinite-loop"}}
 
 
 def solution_answers(assignment):
-    """{answer grade_id: model answer source} from the source notebook."""
+    """{answer grade_id: model answer source} from the source notebook, written answers included."""
     nb = notebook.read(ROOT / "source" / assignment / f"{assignment}.ipynb")
     return {notebook.grade_id(c): notebook.strip_markers(c.source, keep_hidden=False)
-            for c in nb.cells if notebook.is_answer(c)}
+            for c in nb.cells if notebook.is_answer(c) or notebook.is_written(c)}
 
 
 def corpus_answer(assignment, name):

@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -278,6 +279,9 @@ def keeping_previous(graded):
 NBGRADER_LOG = logging.getLogger("autograder.nbgrader")
 NBGRADER_LOG.propagate = False
 NBGRADER_LOG.addHandler(logging.NullHandler())
+# nbgrader's autograde adds a submission in a way SQLAlchemy warns about, harmlessly; in its own
+# process the warning went unseen, here it would be printed once per submission.
+warnings.filterwarnings("ignore", message=r"Object of type <Submitted\w+> not in session", module="nbgrader")
 
 
 class Recorder:
@@ -306,10 +310,13 @@ class Recorder:
             kept.detail = _nbgrader_error(result.get("log", "") + result.get("error", "")) if kept.failed else ""
         if kept.failed:
             return Outcome(student, assignment, "failed", "recording the grades failed: " + kept.detail)
+        return Outcome(student, assignment, "graded", self.give_feedback(student, assignment))
+
+    def give_feedback(self, student, assignment):
+        """nbgrader generate_feedback from the gradebook as it is now; returns what went wrong, or ""."""
         result = self.feedback.generate_feedback(assignment, student, force=True)
-        problem = "" if result["success"] else "feedback could not be generated: " + _nbgrader_error(
+        return "" if result["success"] else "feedback could not be generated: " + _nbgrader_error(
             result.get("log", "") + result.get("error", ""))
-        return Outcome(student, assignment, "graded", problem)
 
 
 def _nbgrader_error(log):
@@ -386,8 +393,10 @@ def limit_reasons(autograded_nb, limits, cell_timeout):
 
 
 def report(class_dir, outcome, gradebook=None):
-    """The JSON report of one submission: one entry per test with points and message, read from
-    ``gradebook`` (an open nbgrader Gradebook; the class's own by default)."""
+    """The JSON report of one submission, read from ``gradebook`` (an open nbgrader Gradebook; the
+    class's own by default): one entry per test with points and message, one per written answer
+    (points once graded by hand in formgrader), and the totals: ``score`` of ``max_score``, of which
+    ``autograded_score`` of ``autograded_max`` and ``pending_points`` still to grade by hand."""
     from nbgrader.api import MissingEntry
 
     class_dir = Path(class_dir)
@@ -395,23 +404,24 @@ def report(class_dir, outcome, gradebook=None):
         with open_gradebook(class_dir) as gradebook:
             return report(class_dir, outcome, gradebook)
     source_nb = notebook.read(ROOT / "source" / outcome.assignment / f"{outcome.assignment}.ipynb")
-    max_points = notebook.points(source_nb)
+    max_points, written_points = notebook.points(source_nb), notebook.written_points(source_nb)
     entry = {"student": outcome.student, "assignment": outcome.assignment, "status": outcome.status,
              "reason": outcome.reason, "seconds": round(outcome.seconds, 1),
              "grading_reason": outcome.reason, "fingerprint": outcome.fingerprint, "unchanged": outcome.unchanged,
-             "sandboxed": config.is_sandboxed(class_dir),
-             "max_score": sum(max_points.values()), "score": 0.0, "tests": []}
+             "sandboxed": config.is_sandboxed(class_dir)}
     graded_path = class_dir / "autograded" / outcome.student / outcome.assignment / f"{outcome.assignment}.ipynb"
     try:
         sub = gradebook.find_submission_notebook(outcome.assignment, outcome.assignment, outcome.student)
-        scores = {g.name: g.score for g in sub.grades if g.name in max_points}
+        grades = {g.name: g for g in sub.grades}
     except MissingEntry:
-        scores = {}
+        grades = {}
+    scores = {name: grades[name].score for name in max_points if name in grades}
     graded_nb = notebook.read(graded_path) if graded_path.exists() and scores else None
     messages = test_messages(graded_nb) if graded_nb else {}
     entry["cell_errors"] = cell_errors(graded_nb) if graded_nb else []
     if graded_nb and outcome.status == "graded":
         entry["reason"] = "; ".join(filter(None, [outcome.reason, *limit_reasons(graded_nb, *class_limits(class_dir))]))
+    entry["tests"] = []
     for test_id, maximum in max_points.items():
         score = float(scores.get(test_id) or 0.0)
         message = messages.get(test_id, "")
@@ -419,13 +429,35 @@ def report(class_dir, outcome, gradebook=None):
             message = outcome.reason or "not graded"
         entry["tests"].append({"test": test_id, "points": score, "max_points": maximum,
                                "passed": bool(scores) and score >= maximum, "message": message})
-    entry["score"] = sum(t["points"] for t in entry["tests"])
+    entry["written"] = [written_answer(grades.get(answer_id) if scores else None, answer_id, maximum)
+                        for answer_id, maximum in written_points.items()]
+    entry["autograded_score"] = sum(t["points"] for t in entry["tests"])
+    entry["autograded_max"] = sum(max_points.values())
+    entry["pending_points"] = sum(w["max_points"] for w in entry["written"] if w["status"] == NEEDS_GRADING)
+    entry["score"] = entry["autograded_score"] + sum(w["points"] for w in entry["written"])
+    entry["max_score"] = entry["autograded_max"] + sum(written_points.values())
     if scores and outcome.status == "failed":
         entry["status"] = "failed (previous grade kept)"
     path = class_dir / "reports" / outcome.student / f"{outcome.assignment}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(entry, indent=1))
     return entry
+
+
+NEEDS_GRADING = "needs manual grading"
+
+
+def written_answer(grade, answer_id, maximum):
+    """A written answer's report entry from its nbgrader Grade (None: not graded at all)."""
+    if grade is None:
+        status, points = "not graded", 0.0
+    elif grade.manual_score is not None:
+        status, points = "graded by hand", float(grade.manual_score)
+    elif grade.needs_manual_grade:
+        status, points = NEEDS_GRADING, 0.0
+    else:   # nbgrader gives 0 to an answer left as released
+        status, points = "not answered", float(grade.auto_score or 0.0)
+    return {"question": answer_id, "points": points, "max_points": maximum, "status": status}
 
 
 def open_gradebook(class_dir):
@@ -459,12 +491,17 @@ def summary(class_dir, entries, assignments):
                 cells.append(f"{'-':>18}")
                 continue
             total += e["score"]
-            flag = "" if e["status"] == "graded" else " !"
+            flag = " !" if e["status"] != "graded" else " *" if e.get("pending_points") else ""
             cells.append(f"{e['score']:>8.1f} / {e['max_score']:<5.0f}{flag:>2}"[:18].rjust(18))
         totals[student] = total
         lines.append(f"{student:<{width}} " + " ".join(cells) + f" {total:>6.1f}/{sum(maxima.values()):<5.0f}")
     lines.append("")
     lines.append("! = not graded this time: see the report's reason")
+    pending = [w for e in entries for w in e.get("written", []) if w["status"] == NEEDS_GRADING]
+    if pending:
+        lines.append(f"* = written answers to grade by hand: {len(pending)} answers, "
+                     f"{sum(w['max_points'] for w in pending):g} points in all, in formgrader "
+                     "(`jupyter lab` in the class folder, then Nbgrader > Formgrader; README)")
     if not all(e.get("sandboxed", True) for e in entries):
         lines.append(UNSANDBOXED_WARNING)
     lines += _histogram(totals, sum(maxima.values()))
@@ -544,9 +581,12 @@ def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None
     bar.close()
     for outcome in outcomes:
         outcome.fingerprint = prints[(outcome.student, outcome.assignment)]
+    hand_graded_before = {(o.student, o.assignment): written_of_last_report(class_dir, o) for o in kept}
     with open_gradebook(class_dir) as gradebook:
         entries = [report(class_dir, o, gradebook)
                    for o in sorted(outcomes + kept, key=lambda o: (o.student, o.assignment))]
+    refresh_feedback(class_dir, [e for e in entries if e["unchanged"]
+                                 and e["written"] != hand_graded_before[(e["student"], e["assignment"])]])
     csv = export_csv(class_dir)
     text = summary(class_dir, entries, assignments)
     print(text)
@@ -558,6 +598,23 @@ def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None
           f"<student>/<assignment>.json\nfeedback:  {class_dir / 'feedback'}/<student>/<assignment>/"
           f"<assignment>.html\nhistogram: {class_dir / 'reports' / 'scores.png'}")
     return entries
+
+
+def written_of_last_report(class_dir, outcome):
+    path = Path(class_dir) / "reports" / outcome.student / f"{outcome.assignment}.json"
+    return json.loads(path.read_text()).get("written")
+
+
+def refresh_feedback(class_dir, entries):
+    """Feedback again for the submissions whose written answers were graded by hand since their
+    feedback was made (in formgrader), so that it shows those points."""
+    if not entries:
+        return
+    recorder = Recorder(class_dir)
+    for e in entries:
+        problem = recorder.give_feedback(e["student"], e["assignment"])
+        print(f"feedback for {e['student']}/{e['assignment']}: "
+              f"{problem or 'made again with the points of its written answers'}")
 
 
 def shown_url(db_url):

@@ -36,6 +36,12 @@ def is_test(cell):
     return cell.cell_type == "code" and meta.get("grade", False) and not meta.get("solution", False)
 
 
+def is_written(cell):
+    """A written answer: a markdown cell graded by hand in nbgrader's formgrader."""
+    meta = nbgrader_meta(cell)
+    return cell.cell_type == "markdown" and meta.get("solution", False) and meta.get("grade", False)
+
+
 def tags(cell):
     return cell.get("metadata", {}).get("tags", [])
 
@@ -49,6 +55,11 @@ def points(nb):
     return {grade_id(c): float(nbgrader_meta(c).get("points", 0)) for c in nb.cells if is_test(c)}
 
 
+def written_points(nb):
+    """{grade_id: points} of the written answers, graded by hand."""
+    return {grade_id(c): float(nbgrader_meta(c).get("points", 0)) for c in nb.cells if is_written(c)}
+
+
 def strip_markers(source, keep_hidden=True):
     """Remove nbgrader's solution and hidden-test marker lines (and hidden tests unless kept)."""
     if not keep_hidden:
@@ -57,11 +68,11 @@ def strip_markers(source, keep_hidden=True):
 
 
 def replace_answer(nb, answer_id, source):
-    """A copy of ``nb`` with the answer cell ``answer_id`` holding ``source``."""
+    """A copy of ``nb`` with the answer cell ``answer_id`` (code or written) holding ``source``."""
     nb = nbformat.from_dict(nb)
     cells = cells_by_grade_id(nb)
-    if answer_id not in cells or not is_answer(cells[answer_id]):
-        answers = [grade_id(c) for c in nb.cells if is_answer(c)]
+    if answer_id not in cells or not (is_answer(cells[answer_id]) or is_written(cells[answer_id])):
+        answers = [grade_id(c) for c in nb.cells if is_answer(c) or is_written(c)]
         raise KeyError(f"no answer cell {answer_id!r}; the answer cells are {answers}")
     cells[answer_id].source = source
     return nb

@@ -112,11 +112,18 @@ def _shown(path):
 STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
 
 
+WRITTEN_STUB = "YOUR ANSWER HERE"   # nbgrader's ClearSolutions.text_stub
+
+
 def expected_release_cells(source_nb):
     """The cell sources ``generate_assignment`` makes of a source notebook: solutions replaced by
-    the stub (indented like the marker), hidden tests removed."""
+    the stub (indented like the marker), written answers by nbgrader's text stub, hidden tests
+    removed."""
     cells = []
     for cell in source_nb.cells:
+        if notebook.is_written(cell):
+            cells.append(WRITTEN_STUB)
+            continue
         text = notebook.HIDDEN.sub("", cell.source) if cell.cell_type == "code" else cell.source
         lines, out, inside = text.splitlines(), [], False
         for line in lines:

@@ -134,7 +134,7 @@ def test_a_batch_on_two_workers_survives_a_killed_worker_and_equals_the_serial_r
     assert "on the Dask scheduler at" in capsys.readouterr().out
     assert all(e["status"] == "graded" for e in entries.values()), {s: e["reason"] for s, e in entries.items()}
     assert grades(class_dir) == grades(serial)
-    assert entries["ada"]["score"] == entries["ada"]["max_score"] and entries["ben"]["score"] == 0
+    assert entries["ada"]["autograded_score"] == entries["ada"]["autograded_max"] and entries["ben"]["score"] == 0
     assert (class_dir / "feedback" / "cleo" / ASSIGNMENT / f"{ASSIGNMENT}.html").exists()
 
 
@@ -151,7 +151,7 @@ def test_a_submission_whose_grading_kills_its_worker_twice_fails_and_the_batch_g
     assert doomed["status"] == "failed" and "lost with the worker 2 times" in doomed["reason"], doomed
     assert all(e["status"] == "graded" for e in entries.values()), {s: e["reason"] for s, e in entries.items()}
     assert (DOOMED, ASSIGNMENT) not in grades(class_dir), "nothing of it was written to the gradebook"
-    assert entries["ada"]["score"] == entries["ada"]["max_score"]
+    assert entries["ada"]["autograded_score"] == entries["ada"]["autograded_max"]
 
 
 def test_a_result_is_written_by_the_coordinator_only(serial):
@@ -175,7 +175,7 @@ def test_a_postgresql_gradebook_holds_the_grades_of_the_sqlite_run(cluster, seri
                    str(class_dir / "submitted" / "cleo" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"))
     again = {e["student"]: e for e in grade.grade_class(class_dir, [ASSIGNMENT], progress=False, scheduler=cluster)}
     assert {s for s, e in again.items() if not e["unchanged"]} == {"cleo"}
-    assert again["cleo"]["score"] == again["cleo"]["max_score"]
+    assert again["cleo"]["autograded_score"] == again["cleo"]["autograded_max"]
     assert not (class_dir / "gradebook.db").exists()
     rows = grades(class_dir)
     assert rows.pop(("cleo", ASSIGNMENT)) != grades(serial)[("cleo", ASSIGNMENT)]

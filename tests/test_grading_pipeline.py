@@ -1,9 +1,17 @@
 """The autograder end to end, through nbgrader itself: a demo class (model answers, blank release,
 realistic mistakes from the corpus, broken submissions) is generated, autograded, given feedback
 and exported, then every student's report is checked."""
+import contextlib
 import csv
 import json
+import os
 import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -38,7 +46,8 @@ def test_model_answers_get_full_marks(graded_class, assignment):
     e = entry(graded_class, "ada", assignment)
     failing = {t["test"]: t["message"] for t in e["tests"] if not t["passed"]}
     assert e["status"] == "graded" and not failing, failing
-    assert e["score"] == e["max_score"] > 0
+    assert e["autograded_score"] == e["autograded_max"] > 0
+    assert e["pending_points"] == sum(w["max_points"] for w in e["written"]) > 0, "the written answers wait for a TA"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -78,19 +87,19 @@ def test_missing_notebook_is_reported(graded_class):
 def test_renamed_notebook_is_graded_under_its_name(graded_class):
     e = entry(graded_class, "eli", "ps2_optimizers")
     assert e["status"] == "graded" and "my_ps2_optimizers.ipynb" in e["reason"]
-    assert e["score"] == e["max_score"]
+    assert e["autograded_score"] == e["autograded_max"]
 
 
 def test_deleted_test_cell_earns_no_points_for_that_test(graded_class):
     e = entry(graded_class, "eli", "ps3_initialization")
     first_test = e["tests"][0]
     assert not first_test["passed"] and first_test["points"] == 0
-    assert e["score"] == e["max_score"] - first_test["max_points"]
+    assert e["autograded_score"] == e["autograded_max"] - first_test["max_points"]
 
 
 def test_edited_locked_test_cell_is_restored_and_runs(graded_class):
     e = entry(graded_class, "fay", "ps1_activations")
-    assert e["status"] == "graded" and e["score"] == e["max_score"]
+    assert e["status"] == "graded" and e["autograded_score"] == e["autograded_max"]
 
 
 def test_an_answer_cell_that_raises_costs_only_its_tests(graded_class):
@@ -135,7 +144,9 @@ def test_grades_csv_and_reports(graded_class):
     rows = list(csv.DictReader(open(class_dir / "reports" / "grades.csv")))
     assert {r["student_id"] for r in rows} >= {"ada", "ben"}
     ada = [r for r in rows if r["student_id"] == "ada"]
-    assert all(float(r["score"]) == float(r["max_score"]) for r in ada)
+    assert ada and all((float(r["score"]), float(r["max_score"])) == (entries[("ada", r["assignment"])]["score"],
+                                                                       entries[("ada", r["assignment"])]["max_score"])
+                       for r in ada)
     for (student, assignment), e in entries.items():
         on_disk = json.loads((class_dir / "reports" / student / f"{assignment}.json").read_text())
         assert on_disk["score"] == e["score"]
@@ -206,3 +217,77 @@ def test_a_grade_is_fingerprinted_by_the_submission_its_tests_and_the_class_conf
     config.write(class_dir, cell_timeout=5)
     stricter = grade.fingerprint(class_dir, "ada", assignment)
     assert len({first, with_file, changed, stricter}) == 4
+
+
+@contextlib.contextmanager
+def formgrader(class_dir):
+    """nbgrader's formgrader, served by a real Jupyter server started in the class folder on
+    127.0.0.1 (stopped afterwards); yields a function that calls its REST API as a logged-in TA."""
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    token = secrets.token_hex(16)
+    server = subprocess.Popen([str(Path(sys.executable).parent / "jupyter"), "server", "--no-browser",
+                               "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+                               f"--IdentityProvider.token={token}", *(["--allow-root"] if os.geteuid() == 0 else [])],
+                              cwd=class_dir,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def call(path, method="GET", body=None):
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method,
+                                         data=None if body is None else json.dumps(body).encode(),
+                                         headers={"Authorization": f"token {token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                call("/api/status")
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the Jupyter server with formgrader did not start") from None
+                time.sleep(0.3)
+        yield call
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_written_answer_graded_by_hand_in_formgrader_counts_in_the_report_the_export_and_the_feedback(
+        graded_class):
+    """A TA grades one written answer through formgrader's own API on a real Jupyter server;
+    grading the class again runs no student code, and the report, grades.csv and the feedback
+    show the points."""
+    class_dir, entries = graded_class
+    student, assignment = "dev", ASSIGNMENTS[0]
+    before = entries[(student, assignment)]
+    question = before["written"][0]
+    assert question["status"] == "needs manual grading" and before["pending_points"] > 0
+    given = question["max_points"] - 0.5
+    with formgrader(class_dir) as call:
+        assert assignment in {a["name"] for a in call("/formgrader/api/assignments")}
+        submitted = next(n for n in call(f"/formgrader/api/submitted_notebooks/{assignment}/{assignment}")
+                         if n["student"] == student)
+        answer = next(g for g in call(f"/formgrader/api/grades?submission_id={submitted['id']}")
+                      if g["name"] == question["question"])
+        assert answer["needs_manual_grade"]
+        call(f"/formgrader/api/grade/{answer['id']}", "PUT", {"manual_score": given})
+    again = {(e["student"], e["assignment"]): e
+             for e in grade.grade_class(class_dir, [assignment], [student], progress=False)}
+    after = again[(student, assignment)]
+    assert after["unchanged"], "grading by hand does not make the autograder run again"
+    assert after["written"][0] == dict(question, points=given, status="graded by hand")
+    assert after["score"] == before["score"] + given
+    assert after["pending_points"] == before["pending_points"] - question["max_points"]
+    row = next(r for r in csv.DictReader(open(class_dir / "reports" / "grades.csv"))
+               if (r["student_id"], r["assignment"]) == (student, assignment))
+    assert float(row["score"]) == after["score"] and float(row["max_score"]) == after["max_score"]
+    page = (class_dir / "feedback" / student / assignment / f"{assignment}.html").read_text()
+    table = page[page.index("autograder-test-summary"):]
+    assert re.search(rf"{question['question']}</code></a></td><td class=\"center\">{given:g} /", table), (
+        "the feedback shows the points given by hand")

@@ -182,7 +182,7 @@ def test_the_batch_completes_with_every_submission_graded(batch):
 def test_honest_students_keep_full_marks_and_the_blank_one_none(batch):
     for student, kind in HONEST.items():
         e = batch["entries"][student]
-        assert e["score"] == (e["max_score"] if kind == "correct" else 0), (student, e["tests"])
+        assert e["autograded_score"] == (e["autograded_max"] if kind == "correct" else 0), (student, e["tests"])
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=lambda a: a.name)
@@ -209,7 +209,7 @@ def test_the_gradebook_holds_every_student_and_the_honest_grades(batch):
         assert {s.id for s in gb.students} == set(batch["entries"])
         for student, kind in HONEST.items():
             sub = gb.find_submission(ASSIGNMENT, student)
-            assert sub.score == (sub.max_score if kind == "correct" else 0), student
+            assert sub.code_score == (sub.max_code_score if kind == "correct" else 0), student
 
 
 def test_nothing_outlives_grading(batch):

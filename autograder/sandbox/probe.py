@@ -35,7 +35,7 @@ def problem():
         return None
     stderr = proc.stderr.strip()
     cause = USERNS if "namespace" in stderr or "uid map" in stderr or "Permission" in stderr else "see the error"
-    return f"bubblewrap cannot create its sandbox here (`bwrap: {stderr}`): {cause}; {BYPASS}"
+    return f"bubblewrap cannot create its sandbox here (`{stderr}`): {cause}; {BYPASS}"
 
 
 def require():
