@@ -100,6 +100,15 @@ def cmd_grade(args):
                       db_url=args.db, force=args.force)
 
 
+def cmd_init(args):
+    from . import grade
+    grade.prepare_environment()
+    class_dir = grade.init_class(Path(args.class_dir), args.assignments or rel.available(), args.cell_timeout,
+                                 not args.unsafe_no_sandbox, args.db, args.exchange)
+    print(f"class folder {class_dir}: nbgrader_config.py, release/ (notebooks and student packages), gradebook "
+          f"{grade.shown_url(config.gradebook_url(class_dir))}")
+
+
 def cmd_demo(args):
     from . import demo, grade
     require_sandbox(args)
@@ -180,6 +189,16 @@ def build_parser():
                    help=f"seconds for one cell (default {config.CELL_TIMEOUT}: MNIST training on a slow laptop)")
     add_unsafe_option(p)
     p.set_defaults(func=cmd_grade)
+    p = sub.add_parser("init", help="create or update a class folder: nbgrader_config.py, the gradebook, release/ "
+                       "with the student packages (for `nbgrader release_assignment`)")
+    p.add_argument("--class-dir", default=str(rel.BUILD / "class"))
+    p.add_argument("--assignments", nargs="*")
+    p.add_argument("--db", help="the gradebook's SQLAlchemy URL (default: SQLite in the class folder); kept")
+    p.add_argument("--exchange", help="the nbgrader exchange folder students fetch from and submit to "
+                   "(default: nbgrader's, /usr/local/share/nbgrader/exchange); kept")
+    p.add_argument("--cell-timeout", type=int, default=None)
+    add_unsafe_option(p)
+    p.set_defaults(func=cmd_init)
     p = sub.add_parser("demo", help="build a demo class from the course and grade it")
     p.add_argument("--class-dir", default=str(rel.BUILD / "demo"))
     p.add_argument("--assignments", nargs="*")

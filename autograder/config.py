@@ -18,7 +18,7 @@ c.CourseDirectory.root = {root!r}
 c.CourseDirectory.source_directory = {source!r}
 c.CourseDirectory.release_directory = {release!r}
 c.CourseDirectory.db_url = {db_url!r}
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".git"]
+{exchange}c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".git"]
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
 c.Execute.timeout = {timeout}
 # Student code runs in the bubblewrap sandbox (autograder/sandbox/): kernelspec python3-sandbox,
@@ -76,18 +76,23 @@ def sqlite_url(course_dir):
     return f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}?timeout=30"
 
 
-def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True, db_url=None):
+def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True, db_url=None, exchange=None):
     """Write ``course_dir/nbgrader_config.py``; the source notebooks are always the repository's.
     ``sandboxed=False`` (``--unsafe-no-sandbox``) grades with the unconfined course kernel.
     ``db_url``: the gradebook's SQLAlchemy URL (``postgresql+psycopg2://...``); by default the one
-    the folder's config already names if it is a server's, else SQLite in the folder."""
+    the folder's config already names if it is a server's, else SQLite in the folder.
+    ``exchange``: the nbgrader exchange folder (JupyterHub), kept likewise; by default nbgrader's."""
     course_dir = Path(course_dir).resolve()
     course_dir.mkdir(parents=True, exist_ok=True)
-    named = gradebook_url(course_dir) if (course_dir / "nbgrader_config.py").exists() else ""
-    db_url = db_url or (named if not named.startswith("sqlite:") else None)
+    named = load(course_dir) if (course_dir / "nbgrader_config.py").exists() else None
+    if named is not None:
+        kept_url = named.CourseDirectory.db_url
+        db_url = db_url or (kept_url if not kept_url.startswith("sqlite:") else None)
+        exchange = exchange or named.Exchange.get("root")
     text = TEMPLATE.format(course_id=COURSE_ID, root=str(course_dir), source=str(ROOT / "source"),
                            release=str(Path(release_dir).resolve() if release_dir else course_dir / "release"),
                            db_url=db_url or sqlite_url(course_dir), timeout=int(cell_timeout or CELL_TIMEOUT),
+                           exchange=f"c.Exchange.root = {str(Path(exchange).resolve())!r}\n" if exchange else "",
                            kernel=SANDBOX_KERNEL if sandboxed else UNSANDBOXED_KERNEL,
                            limits=limits_lines(), output_caps=output_caps_lines())
     (course_dir / "nbgrader_config.py").write_text(text)

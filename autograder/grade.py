@@ -32,7 +32,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import config, notebook, release, student_package
+from . import config, lms, notebook, release, student_package
 from .course import ASSIGNMENTS, COURSE_ID, ROOT
 from .sandbox import DEFAULT_LIMITS, Limits, kernelspec, output as output_caps, require as require_sandbox
 
@@ -51,17 +51,20 @@ class Outcome:
 # ---------------------------------------------------------------------------------------------
 # the class directory
 
-def init_class(class_dir, assignments, cell_timeout=None, sandboxed=True, db_url=None):
-    """Write the nbgrader config and (re)generate the assignments, which syncs the gradebook with
-    the source notebooks. ``cell_timeout`` (seconds) bounds every cell, MNIST training included.
-    ``sandboxed``: student code runs in the sandbox kernel, whose kernelspec is (re)installed
-    here; False only for ``--unsafe-no-sandbox``. ``db_url``: the gradebook (``config.write``)."""
+def init_class(class_dir, assignments, cell_timeout=None, sandboxed=True, db_url=None, exchange=None):
+    """Write the nbgrader config and (re)generate the assignments into ``release/``, each with its
+    student package (what ``nbgrader release_assignment`` hands out through the exchange), which
+    syncs the gradebook with the source notebooks. ``cell_timeout`` (seconds) bounds every cell,
+    MNIST training included. ``sandboxed``: student code runs in the sandbox kernel, whose
+    kernelspec is (re)installed here; False only for ``--unsafe-no-sandbox``. ``db_url``, ``exchange``:
+    the gradebook and the exchange folder (``config.write``)."""
     class_dir = Path(class_dir).resolve()
-    config.write(class_dir, cell_timeout=cell_timeout, sandboxed=sandboxed, db_url=db_url)
+    config.write(class_dir, cell_timeout=cell_timeout, sandboxed=sandboxed, db_url=db_url, exchange=exchange)
     if sandboxed:
         kernelspec.install()
     for a in assignments:
         run_nbgrader(["generate_assignment", a, "--force"], class_dir, check=True)
+        student_package.build(a, class_dir / "release" / a)
     return class_dir
 
 
@@ -588,6 +591,7 @@ def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None
     refresh_feedback(class_dir, [e for e in entries if e["unchanged"]
                                  and e["written"] != hand_graded_before[(e["student"], e["assignment"])]])
     csv = export_csv(class_dir)
+    lms_csv = lms.write(class_dir, assignments)
     text = summary(class_dir, entries, assignments)
     print(text)
     print(f"\nstudent code ran in: {'the bubblewrap sandbox' if sandboxed else 'NO SANDBOX (--unsafe-no-sandbox)'}")

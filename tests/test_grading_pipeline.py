@@ -291,3 +291,28 @@ def test_a_written_answer_graded_by_hand_in_formgrader_counts_in_the_report_the_
     table = page[page.index("autograder-test-summary"):]
     assert re.search(rf"{question['question']}</code></a></td><td class=\"center\">{given:g} /", table), (
         "the feedback shows the points given by hand")
+
+
+def test_the_lms_export_has_canvas_columns_a_points_row_and_the_gradebooks_scores(graded_class, tmp_path):
+    from autograder import lms
+
+    class_dir, _ = graded_class
+    rows = list(csv.reader(open(lms.write(class_dir, ASSIGNMENTS))))
+    assert rows[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] and rows[0][-1] == "Total"
+    assert rows[1][0] == "    Points Possible"
+    by_login = {r[3]: r for r in rows[2:]}
+    exported = list(csv.DictReader(open(class_dir / "reports" / "grades.csv")))
+    for r in exported:
+        column = ASSIGNMENTS.index(r["assignment"]) + 5
+        assert float(by_login[r["student_id"]][column]) == float(r["score"])
+        assert float(rows[1][column]) == float(r["max_score"])
+    assert {float(row[-1]) for row in rows[2:] if row[3] == "ada"} == {
+        sum(float(r["score"]) for r in exported if r["student_id"] == "ada")}
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "grades.csv").write_text(
+        "assignment,duedate,timestamp,student_id,last_name,first_name,email,raw_score,late_submission_penalty,score,"
+        f"max_score\n{ASSIGNMENTS[0]},,,=cmd|calc,,,,1.0,0.0,1.0,2.0\n")
+    [row] = list(csv.reader(open(lms.write(tmp_path, ASSIGNMENTS[:2]))))[2:]
+    assert row[0] == row[3] == "'=cmd|calc" and row[5:] == ["1", "", "1"], "a student id is never a formula"
