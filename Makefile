@@ -20,7 +20,7 @@ export MPLCONFIGDIR := $(BUILD)/matplotlib
 export PYTHONHASHSEED := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv oracle postgresql bundles gradescope test test-nbval-other-kernels test-core test-slow release solutions validate demo autograde bench bench-grading lab formgrader clean
+.PHONY: help venv oracle postgresql browser bundles gradescope test test-nbval-other-kernels test-core test-slow release solutions validate demo autograde bench bench-grading lab formgrader clean
 
 help:
 	@echo "make demo       build the course and grade a demo class (the main job)"
@@ -59,6 +59,14 @@ $(VENV)/.postgresql: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e ".[postgresql]"
 	touch $@
 
+# The browser test's driver (the kit's [browser] extra): Playwright's Python API, never
+# `playwright install`; the browser is Debian's chromium, which .ci/run installs.
+browser: $(VENV)/.browser
+
+$(VENV)/.browser: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[browser]"
+	touch $@
+
 # Solutions run under nbval: their outputs are regression-checked, timings and progress bars sanitized.
 NBVAL := --nbval --nbval-sanitize-with autograder/nbval_sanitize.cfg --nbval-kernel-name python3 --nbval-cell-timeout 900
 SOLUTION_NBS := $(wildcard solutions/*/*.ipynb)
@@ -76,7 +84,7 @@ NPY_SIMD_OFF = $(shell $(PY) -c "from numpy._core._multiarray_umath import __cpu
 OTHER_KERNELS = NPY_DISABLE_CPU_FEATURES="$(NPY_SIMD_OFF)" OPENBLAS_NUM_THREADS=2 \
 	$(if $(filter x86_64,$(shell uname -m)),OPENBLAS_CORETYPE=Haswell)
 
-test: venv oracle postgresql
+test: venv oracle postgresql browser
 	$(PY) -m autograder release --check
 	$(PY) -m pytest -q --durations=25 tests $(if $(SOLUTION_NBS),$(SOLUTION_NBS) $(NBVAL))
 	$(if $(SOLUTION_NBS),env $(OTHER_KERNELS) $(PY) -m pytest -q -p no:cacheprovider $(SOLUTION_NBS) $(NBVAL))
@@ -84,7 +92,7 @@ test: venv oracle postgresql
 test-nbval-other-kernels: venv
 	env $(OTHER_KERNELS) $(PY) -m pytest -q -p no:cacheprovider $(SOLUTION_NBS) $(NBVAL)
 
-test-core: venv oracle postgresql
+test-core: venv oracle postgresql browser
 	$(PY) -m pytest -q tests
 
 test-slow: venv oracle
