@@ -598,9 +598,11 @@ def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None
     where = f"on the Dask scheduler at {scheduler}" if scheduler else f"with {jobs} local worker(s)"
     print(f"{len(todo)} submissions graded in {time.time() - start:.0f} s {where}, {len(kept)} unchanged; "
           f"{len({student for student, _ in pairs})} students")
-    print(f"gradebook: {shown_url(config.gradebook_url(class_dir))}\ngrades:    {csv}\nreports:   {class_dir / 'reports'}/"
-          f"<student>/<assignment>.json\nfeedback:  {class_dir / 'feedback'}/<student>/<assignment>/"
-          f"<assignment>.html\nhistogram: {class_dir / 'reports' / 'scores.png'}")
+    print(f"gradebook: {shown_url(config.gradebook_url(class_dir))}\n"
+          f"grades:    {csv} (nbgrader's export), {lms_csv.name} beside it (for Canvas or Moodle)\n"
+          f"reports:   {class_dir / 'reports'}/<student>/<assignment>.json\n"
+          f"feedback:  {class_dir / 'feedback'}/<student>/<assignment>/<assignment>.html\n"
+          f"histogram: {class_dir / 'reports' / 'scores.png'}")
     return entries
 
 
