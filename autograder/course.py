@@ -17,7 +17,7 @@ EXERCISES = {
     "ps3_initialization": {"initializers": ["fans", "lecun_normal", "xavier_normal", "xavier_uniform",
                                             "he_normal", "he_uniform"]},
     "ps4_cnn": {"layers": ["max_pool_forward", "max_pool_backward", "_max_pool_forward_tiled",
-                           "_max_pool_forward_strided"]},
+                           "_max_pool_forward_strided", "Dropout"]},
 }
 
 # Extra unlocks per assignment, beyond the exercises of the assignments before it.

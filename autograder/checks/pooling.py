@@ -393,6 +393,12 @@ def _forward_value_hints(x, pool, stride, out, expected):
     return hints
 
 
+def _dtype_hint(got, want):
+    """Where an output of the wrong dtype usually comes from."""
+    return (f"Something converts to {got} (an .astype({got}) or a buffer of dtype {got}): float32 "
+            "loses the digits the float64 gradient check needs; keep x's dtype")
+
+
 def check_forward_basic(max_pool_forward):
     """Default arguments, batches and channels, odd sizes, float32 and float64 input."""
     rng = np.random.default_rng(4101)
@@ -407,6 +413,11 @@ def check_forward_basic(max_pool_forward):
     _check_forward_case(max_pool_forward, x32, 2)
     negative = -np.abs(_distinct(rng, (2, 4, 4, 2))) - 1.0          # all negative: no max with 0
     _check_forward_case(max_pool_forward, negative, 2)
+    xd = _distinct(rng, (2, 6, 6, 3))                               # the gradient checks run in float64
+    out, _, what = _forward(max_pool_forward, xd, 2)
+    if out.dtype != np.float64:
+        fail(f"{what}: x is float64 but out is {out.dtype}; out must have the dtype of x. "
+             + _dtype_hint(out.dtype, xd.dtype))
 
 
 def check_forward_rectangular(max_pool_forward):
@@ -743,7 +754,7 @@ def check_gradcheck(max_pool_forward, max_pool_backward):
         out, cache, what = _forward_for_backward(max_pool_forward, x, pool, stride)
         if out.dtype != np.float64:
             fail(f"{what} returned {out.dtype} for a float64 x: keep the input's dtype (numeric "
-                 "gradient checks need float64; training runs in float32)")
+                 "gradient checks need float64; training runs in float32). " + _dtype_hint(out.dtype, np.float64))
         dout = rng.standard_normal(out.shape)
         dx = _backward(max_pool_backward, dout, cache, what, _backward_crash_hint(*_spec(pool, stride)))
         expect_shape(f"max_pool_backward after {what}, its dx", dx, x.shape)
@@ -761,7 +772,23 @@ def check_gradcheck(max_pool_forward, max_pool_backward):
             fail(f"gradient check of max_pool_backward after {what}: relative error {error:.2g} "
                  "between your dx and the numeric gradient of your forward pass (below 1e-7 is "
                  "right, above 1e-2 is almost surely wrong)"
-                 + (f". Your dx is what {named}" if named else ""))
+                 + (f". Your dx is what {named}" if named else
+                    ". Likely cause: " + _gradcheck_cause(x, p, s, out, dout, dx)))
+
+
+def _gradcheck_cause(x, pool, stride, out, dout, dx):
+    """The likeliest reason a gradient check failed, for a dx that matches no known mistake."""
+    if dx.dtype != np.float64:
+        return (f"your backward returned {dx.dtype} for a float64 dout: its rounding (about 1e-7 "
+                "relative in float32) is the error; give dx the dtype of dout")
+    if not close(out, _ref_out(x, pool, stride)):
+        return ("your forward pass is wrong on this input (see the forward tests): the numeric gradient "
+                "is that of your forward, and a backward written for max-pooling does not match it")
+    hints = _backward_hint(x, pool, stride, dout, dx, _ref_dx(x, pool, stride, dout))
+    if hints:
+        return "; ".join(hints)
+    return ("the gradients land on the wrong inputs: each window's gradient belongs to its arg-max, at row "
+            "i*sh + a and column j*sw + b of x, where (a, b) = divmod(k, pw) of the flat index k")
 
 
 # ----------------------------------------------------------------------------------- course CNN
