@@ -28,14 +28,28 @@ def activation_stats(a, activation=None):
     return stats
 
 
+def has_units(layer):
+    """Whether ``layer`` ends in an activation, so that its outputs are hidden units that can be
+    dead or saturated. Flatten, pooling, dropout and a Dense layer without activation (the
+    logits: numpynet stores ``Identity()`` there) have none."""
+    activation = getattr(layer, "activation", None)
+    return activation is not None and type(activation).__name__ != "Identity"
+
+
 def layer_stats(model, x):
     """Run ``model`` on ``x`` (eval mode) and return one dict of statistics per layer, with the
-    layer's name and, for layers with an activation, the statistics of its pre-activation too."""
+    layer's name and, for layers with an activation, the statistics of its pre-activation too.
+
+    ``frac_dead`` and ``frac_saturated`` are measured only for layers with an activation (hidden
+    units, ``has_units``); for the others (Flatten, pooling, the logits) they are None: an input
+    pixel that is 0 in every image, or a logit, is not a dead unit."""
     model.forward(x, training=False, record=True)
     rows = []
     for i, (layer, out) in enumerate(zip(model.layers, model.outputs)):
         activation = getattr(layer, "activation", None)
         row = {"layer": i, "name": repr(layer).split("(")[0], **activation_stats(out, activation)}
+        if not has_units(layer):
+            row["frac_dead"] = row["frac_saturated"] = None
         cache = layer.cache
         if activation is not None and isinstance(cache, tuple) and len(cache) in (2, 3):
             z = cache[-1]
@@ -46,11 +60,15 @@ def layer_stats(model, x):
 
 
 def print_layer_stats(rows):
-    """A table of ``layer_stats`` rows, the first thing to look at when a loss does not move."""
+    """A table of ``layer_stats`` rows, the first thing to look at when a loss does not move.
+    ``dead`` and ``saturated`` show "-" for a layer without an activation (None in its row)."""
+    def percent(value, width):
+        return f"{'-':>{width}}" if value is None else f"{value:>{width}.1%}"
+
     print(f"{'layer':>5} {'name':<10} {'mean':>10} {'std':>10} {'dead':>7} {'saturated':>10}")
     for r in rows:
         print(f"{r['layer']:>5} {r['name']:<10} {r['mean']:>10.4g} {r['std']:>10.4g} "
-              f"{r['frac_dead']:>7.1%} {r['frac_saturated']:>10.1%}")
+              f"{percent(r.get('frac_dead'), 7)} {percent(r.get('frac_saturated'), 10)}")
 
 
 def deep_activations(x, weights, activation):

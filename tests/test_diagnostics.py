@@ -109,6 +109,33 @@ def test_layer_stats_on_a_conv_model():
     assert "pre_mean" in rows[3] and "pre_mean" not in rows[1]
 
 
+def test_layer_stats_dead_and_saturated_only_for_layers_with_an_activation():
+    # all-zero images: every pixel is 0 for every example, every hidden unit gets z = 0 (dead ReLU),
+    # and the logits are 0 too; only the hidden layers are units that can be dead
+    model = Sequential([L.Flatten(), L.Dense(4, 3, "relu", rng=0), L.Dense(3, 3, "tanh", rng=1),
+                        L.Dense(3, 2, rng=2)])
+    rows = D.layer_stats(model, np.zeros((5, 2, 2, 1)))
+    assert [r["name"] for r in rows] == ["Flatten", "Dense", "Dense", "Dense"]
+    assert rows[1]["frac_dead"] == 1.0 and rows[1]["frac_saturated"] == 0.0
+    assert rows[2]["frac_dead"] == 1.0                        # tanh(0) = 0 for every example
+    for r in (rows[0], rows[3]):                              # Flatten, and the logits (Identity)
+        assert r["frac_dead"] is None and r["frac_saturated"] is None
+        assert r["frac_zero"] == 1.0                          # still measured: the values are 0
+    assert "pre_mean" in rows[3]                              # a Dense layer keeps its pre-activation
+    assert not D.has_units(L.Flatten()) and not D.has_units(L.Dense(2, 2, rng=0))
+    assert D.has_units(L.Dense(2, 2, "relu", rng=0)) and D.has_units(L.Conv2D(1, 2, 3, activation="relu", rng=0))
+
+
+def test_print_layer_stats_shows_a_dash_where_there_are_no_units(capsys):
+    model = Sequential([L.Flatten(), L.Dense(4, 3, "relu", rng=0), L.Dense(3, 2, rng=1)])
+    D.print_layer_stats(D.layer_stats(model, np.zeros((2, 2, 2, 1))))
+    lines = capsys.readouterr().out.strip().splitlines()
+    header, flatten, hidden, logits = lines
+    assert flatten.split()[-2:] == ["-", "-"] and logits.split()[-2:] == ["-", "-"]
+    assert hidden.split()[-2:] == ["100.0%", "0.0%"]
+    assert len(flatten) == len(hidden) == len(logits)         # the columns stay aligned
+
+
 def test_print_layer_stats(capsys):
     model = Sequential([L.Dense(3, 4, "relu", rng=0), L.Dense(4, 2, "tanh", rng=1)])
     D.print_layer_stats(D.layer_stats(model, np.ones((2, 3))))

@@ -1,9 +1,12 @@
 """Helpers for checks: comparisons whose failure messages teach."""
+import contextlib
+import io
+
 import numpy as np
 
 from .. import reference
 from ..trusted.model import NotAModel, rebuild
-from ..trusted.proxy import type_name
+from ..trusted.proxy import Proxy, type_name
 
 
 def ref():
@@ -39,6 +42,95 @@ def call(what, fn, *args, **kwargs):
              "(and run that cell before the tests)")
     except Exception as err:  # noqa: BLE001 - any student error becomes feedback
         fail(f"{what} raised {type(err).__name__}: {err}")
+
+
+class _Printed:
+    """What student code printed to stdout while a ``captured_stdout`` block ran (``text`` is read
+    when the block has ended)."""
+
+    def __init__(self):
+        self.text = ""
+
+
+def _student_io(fn):
+    """The ``sys`` and ``io`` modules of the kernel that student callable ``fn`` (a proxy) lives in,
+    reached through its builtins (a function's or a bound method's ``__builtins__``), or None."""
+    for path in (("__builtins__",), ("__func__", "__builtins__"), ("__call__", "__func__", "__builtins__"),
+                 ("__init__", "__builtins__")):
+        try:
+            obj = fn
+            for name in path:
+                obj = getattr(obj, name)
+            if isinstance(obj, dict) and "__import__" in obj:
+                return obj["__import__"]("sys"), obj["__import__"]("io")
+        except Exception:  # noqa: BLE001 - not this way: try the next
+            continue
+    return None
+
+
+@contextlib.contextmanager
+def captured_stdout(fn):
+    """Capture what student code prints to stdout inside the block: yields a ``_Printed``.
+
+    ``fn`` is any student callable of the code to watch. In this process (the in-process runner, a
+    student's own kernel) ``sys.stdout`` is redirected here; for a proxy (trusted grading: the
+    student's code runs in its kernel) the kernel's ``sys.stdout`` is swapped for a ``StringIO`` of
+    the kernel's and restored after the block. If the kernel's stdout cannot be reached, nothing
+    is captured (and nothing is held against the answer)."""
+    printed = _Printed()
+    if not isinstance(fn, Proxy):
+        buffer = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(buffer):
+                yield printed
+        finally:
+            printed.text = buffer.getvalue()
+        return
+    modules = _student_io(fn)
+    swapped = None
+    if modules is not None:
+        student_sys, student_io = modules
+        try:
+            buffer, saved = student_io.StringIO(), student_sys.stdout
+            student_sys.stdout = buffer
+            swapped = (student_sys, buffer, saved)
+        except Exception:  # noqa: BLE001 - the kernel's stdout cannot be swapped: capture nothing
+            swapped = None
+    try:
+        yield printed
+    finally:
+        if swapped is not None:
+            student_sys, buffer, saved = swapped
+            try:
+                student_sys.stdout = saved
+                text = buffer.getvalue()
+                printed.text = text if isinstance(text, str) else ""
+            except Exception:  # noqa: BLE001 - a kernel that died in the block: its error is the call's
+                pass
+
+
+def expect_no_output(what, printed, where=""):
+    """Fail when ``printed`` (a ``_Printed``, or text) holds anything: the message quotes the first
+    printed line and says why a graded answer must print nothing."""
+    text = printed if isinstance(printed, str) else printed.text
+    if not text:
+        return
+    lines = text.splitlines() or [text]
+    first = lines[0].strip()
+    shown = repr(first[:120] + ("..." if len(first) > 120 else "")) if first else "an empty line"
+    more = f" (and {len(lines) - 1} more line{'s' if len(lines) > 2 else ''})" if len(lines) > 1 else ""
+    fail(f"{what} printed {shown}{more}{where}. A graded answer must print nothing: a debug print left "
+         "in code that training calls runs at every iteration (thousands of lines an epoch, and a "
+         "slower training). Remove the print (or comment it out) and run the cell again")
+
+
+def call_silent(what, fn, *args, **kwargs):
+    """``call(what, fn, *args, **kwargs)`` with stdout captured: fails, quoting the first printed
+    line, when the student's code printed anything; otherwise returns what ``fn`` returned."""
+    with captured_stdout(fn) as printed:
+        result = call(what, fn, *args, **kwargs)
+    expect_no_output(what, printed)
+    return result
 
 
 def as_array(what, value):
@@ -112,13 +204,68 @@ def mnist_test_set():
     return _MNIST["test"]
 
 
-def mnist_accuracy(model, minimum, what="your model", calibration=""):
+GUESSING = 0.2   # below this a 10-class model is (nearly) guessing: chance is 10%
+
+GUESSING_CAUSES = ("look for a mistake in the pieces it was trained with (their tests above): a forward that "
+                   "returns zeros, a derivative or an update with the wrong sign; then check that the "
+                   "training cell ran to its end")
+LEARNING_CAUSES = ("look for a step of the wrong size (a derivative or an update off by a constant factor, "
+                   "a learning rate that enters twice), then at the recipe: the learning rate, the number of "
+                   "iterations, and whether the training cell ran to its end")
+
+
+def _dead_layers(rebuilt, x):
+    """[(layer index, fraction of its units dead on ``x``)] of the hidden layers (those with an
+    activation) of the reference model ``rebuilt`` in which at least half the units are dead."""
+    import importlib
+    try:
+        diagnostics = importlib.import_module(ref().__name__ + ".diagnostics")
+        rows = diagnostics.layer_stats(rebuilt, x)
+    except Exception:  # noqa: BLE001 - a diagnosis that cannot be made is left out
+        return []
+    return [(r["layer"], r["frac_dead"]) for r in rows if r.get("frac_dead") is not None and r["frac_dead"] >= 0.5]
+
+
+def diagnose_accuracy(rebuilt, predictions, labels, accuracy, x=None, guessing=GUESSING_CAUSES,
+                      learning=LEARNING_CAUSES):
+    """The sentences that follow a too-low accuracy: what the grader sees in the trained model
+    (weights that are NaN or inf, one digit predicted for most images, dead hidden layers on the
+    test images ``x``) and the likely causes for that level of accuracy: ``guessing`` below
+    GUESSING, ``learning`` above it (texts that continue "Likely causes: ..." / "...")."""
+    said = []
+    weights = [np.asarray(p) for layer in getattr(rebuilt, "layers", []) for p in getattr(layer, "params", {}).values()]
+    if any(not np.all(np.isfinite(w)) for w in weights):
+        said.append("Its trained weights hold NaN or inf: the training diverged (steps far too large, from "
+                    "the learning rate or an update that blows up), and every prediction is then the same")
+    counts = np.bincount(np.asarray(predictions, dtype=np.int64).ravel(), minlength=10)
+    top = int(counts.argmax())
+    share = counts[top] / max(1, counts.sum())
+    if not said and share >= 0.5:
+        said.append(f"It predicts the digit {top} for {share:.0%} of the images (the digit {top} is "
+                    f"{np.mean(np.asarray(labels) == top):.0%} of them)")
+    if x is not None and not said:
+        dead = _dead_layers(rebuilt, x)
+        if dead:
+            said.append("Dead units: " + ", ".join(f"{frac:.0%} of layer {i}'s" for i, frac in dead)
+                        + " output 0 for every one of 1,000 test images, so no gradient reaches their weights")
+    if accuracy < GUESSING:
+        said.append("That is guessing (chance is 10%): the trained weights carry almost nothing about the "
+                    f"digits. Likely causes: {guessing}")
+    else:
+        said.append("It has learned something, so the forward and backward passes are roughly right, but "
+                    f"not well enough. Likely causes: {learning}")
+    return ". ".join(said)
+
+
+def mnist_accuracy(model, minimum, what="your model", calibration="", *, guessing=GUESSING_CAUSES,
+                   learning=LEARNING_CAUSES):
     """Recompute ``model``'s accuracy on the whole MNIST test set and require at least ``minimum``.
 
     ``model`` (a proxy for the student's object) is rebuilt here from its layers and weights
     (``autograder.trusted.model``): the predictions are the reference core's arithmetic on the
     student's trained weights, never the student's own ``predict``. ``calibration`` says where the
-    threshold comes from.
+    threshold comes from. Below it, the message says what the trained model shows and the likely
+    causes (``diagnose_accuracy``; ``guessing`` and ``learning`` name the assignment's own).
     """
     x, y = mnist_test_set()
     try:
@@ -126,11 +273,14 @@ def mnist_accuracy(model, minimum, what="your model", calibration=""):
     except NotAModel as err:
         fail(f"{what} cannot be evaluated: {err}. The accuracy is recomputed from the model's layers and "
              "trained weights, so the model must be the Sequential the notebook builds and trains")
-    accuracy = float(np.mean(rebuilt.predict(x) == y))
+    with np.errstate(all="ignore"):
+        predictions = rebuilt.predict(x)
+    accuracy = float(np.mean(predictions == y))
     print(f"{what}: {accuracy:.2%} of the MNIST test images (at least {minimum:.1%} needed)")
     if accuracy < minimum:
+        with np.errstate(all="ignore"):
+            diagnosis = diagnose_accuracy(rebuilt, predictions, y, accuracy, x[:1000], guessing, learning)
         fail(f"{what} classifies {accuracy:.2%} of the 10,000 MNIST test images correctly; "
              f"at least {minimum:.1%} is expected{' (' + calibration + ')' if calibration else ''}. "
-             "A model near 10% is guessing: look for a mistake in the pieces above "
-             "(their tests), then at the learning rate and the number of iterations")
+             f"The accuracy is computed by the reference layers from your trained weights. {diagnosis}")
     # Nothing is returned: nbgrader would take a number shown as a test cell's output as its score.

@@ -18,20 +18,37 @@ from collections.abc import Mapping
 import numpy as np
 
 from . import _common
-from ._common import call, expect_close, fail, ref
+from ._common import call, captured_stdout, expect_close, expect_no_output, fail, ref
 
 __all__ = ["check_sgd", "check_momentum", "check_momentum_nesterov", "check_rmsprop",
            "check_adam_first_step", "check_adam_several_steps", "check_adam_separate_state",
-           "check_adam_tiny_gradients", "check_adam_in_place", "mnist_accuracy"]
+           "check_adam_tiny_gradients", "check_adam_in_place", "check_adam_prints_nothing", "mnist_accuracy"]
 
 SEED = 20240611  # inputs the student never sees
+
+
+# What a too-low accuracy of the notebook's 784-256-256-10 ReLU MLP trained with the student's
+# Adam (lr 1e-3, batches of 100, 2 epochs, then 1 epoch at 1e-4) comes from: each figure is one run
+# of exactly that recipe with the reference Adam changed (seed 0; the model answer reached 97.8%).
+# Adam without bias correction reached 98.1% there: only its own tests catch it.
+MNIST_GUESSING = (
+    "an Adam.step that adds the step instead of subtracting it climbs the loss (one digit for every "
+    "image, 11% in a run of this recipe); a step that never changes the caller's arrays in place (it "
+    "rebinds a name or a dict entry, or returns new arrays) leaves the network at its random start. "
+    "The Adam tests above name each of these; then check that both training cells ran to their end")
+MNIST_LEARNING = (
+    "in runs of this recipe, a first moment that accumulates lr * g instead of (1 - beta1) * g (the "
+    "learning rate enters twice) reached 84%, a step without the square root (m_hat / (v_hat + eps)) "
+    "69%, a second moment of |g| instead of g**2 92%. The Adam tests above name each of these; then "
+    "check the recipe: lr 1e-3 for two epochs, then 1e-4 for one")
 
 
 def mnist_accuracy(model, minimum, what="your model", calibration=""):
     """``_common.mnist_accuracy``, after loading the reference's ``data`` module, which the
     reference package's ``__init__`` does not import (``ref().data`` fails without this)."""
     importlib.import_module(ref().__name__ + ".data")
-    return _common.mnist_accuracy(model, minimum, what=what, calibration=calibration)
+    return _common.mnist_accuracy(model, minimum, what=what, calibration=calibration,
+                                  guessing=MNIST_GUESSING, learning=MNIST_LEARNING)
 
 
 def _R():
@@ -485,3 +502,17 @@ def check_adam_in_place(Adam):
     if np.array_equal(layer.params["W"], before, equal_nan=True):
         fail("after two steps of Adam on the weights of a model's Dense layer, the layer's own "
              "array is unchanged: the model does not learn. " + UNCHANGED.split(". ", 1)[1])
+
+
+def check_adam_prints_nothing(Adam):
+    """Adam.step prints nothing (a debug print left in code that runs at every iteration of
+    training: the course notes' real bug was in a layer, and an optimizer's step runs as often)."""
+    rng = np.random.default_rng(SEED + 9)
+    shapes = {"W": (4, 3)}     # one parameter: the state per parameter is check_adam_separate_state's
+    params = _params(rng, shapes)
+    opt = _make(Adam, lr=0.01)
+    what = "Adam(lr=0.01).step(params, grads)"
+    for i, grads in enumerate(_grad_sequence(rng, shapes, 3)):
+        with captured_stdout(opt.step) as printed, np.errstate(all="ignore"):
+            call(f"{what} at step {i + 1}", opt.step, params, grads)
+        expect_no_output(f"{what} at step {i + 1}", printed)

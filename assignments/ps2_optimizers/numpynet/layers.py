@@ -296,8 +296,6 @@ class Flatten(Layer):
         return np.asarray(dout).reshape(self._require_cache())
 
 class Dropout(Layer):
-    """Inverted dropout: in training, zero each unit with probability ``p_drop`` and scale the
-    survivors by 1 / (1 - p_drop), so the expected activation is unchanged; identity in eval mode."""
 
     def __init__(self, p_drop=0.5, rng=None):
         super().__init__()
@@ -307,20 +305,13 @@ class Dropout(Layer):
         self.rng = _make_rng(rng)
 
     def forward(self, x, training=True):
-        x = as_float_array(x)
-        if not training or self.p_drop == 0:
-            self.cache = None
-            return x
-        keep = 1.0 - self.p_drop
-        mask = (self.rng.random(x.shape, dtype=np.float32) < keep).astype(x.dtype) / x.dtype.type(keep)
-        self.cache = mask
-        return x * mask
+        raise NotImplementedError('numpynet.layers.Dropout is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
 
     def backward(self, dout):
-        return dout if self.cache is None else dout * self.cache
+        raise NotImplementedError('numpynet.layers.Dropout is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
 
     def __repr__(self):
-        return f'Dropout(p_drop={self.p_drop})'
+        raise NotImplementedError('numpynet.layers.Dropout is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
 
 class BatchNorm(Layer):
     """Batch normalization over every axis but the last (features for ``(N, D)``, channels for NHWC).

@@ -4,6 +4,7 @@
 # expect: fail test_adam_separate_state
 # expect: fail test_adam_tiny_gradients
 # expect: fail test_adam_in_place
+# expect: fail test_adam_prints_nothing
 # message: NotImplementedError
 # source: the released notebook, unanswered
 class Adam(Optimizer):

@@ -7,6 +7,7 @@
 # expect: fail test_he_normal_std
 # expect: fail test_he_normal_conv
 # expect: fail test_he_normal_reproducible
+# expect: fail test_he_normal_prints_nothing
 # expect: fail test_he_uniform
 # message: NotImplementedError
 # source: the released stub

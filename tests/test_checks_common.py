@@ -1,0 +1,132 @@
+"""Tests of autograder/checks/_common.py's helpers that teach: the no-debug-output check and the
+diagnosis of a too-low MNIST accuracy (the trusted path of both runs in test_corpus_trusted.py)."""
+import sys
+
+import numpy as np
+import pytest
+
+from autograder.checks import _common
+from autograder.checks._common import CheckFailed, call_silent, captured_stdout, expect_no_output
+
+
+def quiet(x):
+    return x * 2
+
+
+def noisy(x):
+    print("debug: x =", x)
+    print("second line")
+    return x * 2
+
+
+def test_call_silent_returns_what_a_quiet_function_returns():
+    assert call_silent("quiet(3)", quiet, 3) == 6
+
+
+def test_call_silent_quotes_the_first_printed_line_and_names_the_answer():
+    with pytest.raises(CheckFailed) as info:
+        call_silent("noisy(3)", noisy, 3)
+    message = str(info.value)
+    assert message.startswith("noisy(3) printed 'debug: x = 3' (and 1 more line).")
+    assert "must print nothing" in message
+
+
+def test_an_empty_print_is_output_too():
+    def blank():
+        print()
+    with pytest.raises(CheckFailed, match=r"blank\(\) printed an empty line"):
+        call_silent("blank()", blank)
+
+
+def test_stderr_and_warnings_are_not_output():
+    def warns():
+        print("to stderr", file=sys.stderr)
+        with np.errstate(over="warn"):
+            return np.exp(np.array([1000.0]))
+    with pytest.warns(RuntimeWarning):
+        assert np.isinf(call_silent("warns()", warns)[0])
+
+
+def test_a_student_exception_is_still_the_call_s_message():
+    def broken():
+        print("before the error")
+        raise ValueError("bad shape")
+    with pytest.raises(CheckFailed, match="broken\\(\\) raised ValueError: bad shape"):
+        call_silent("broken()", broken)
+
+
+def test_captured_stdout_restores_stdout_and_counts_several_calls():
+    before = sys.stdout
+    with captured_stdout(noisy) as printed:
+        noisy(1)
+        quiet(2)
+    assert sys.stdout is before
+    assert printed.text.splitlines() == ["debug: x = 1", "second line"]
+    with pytest.raises(CheckFailed, match="printed 'debug: x = 1'"):
+        expect_no_output("noisy", printed)
+    expect_no_output("quiet", "")
+
+
+def test_a_long_line_is_cut():
+    with pytest.raises(CheckFailed) as info:
+        expect_no_output("f()", "x" * 500 + "\n")
+    assert "x" * 120 + "..." in str(info.value) and "x" * 121 not in str(info.value)
+
+
+# ------------------------------------------------------------------- the diagnosis of MNIST accuracy
+
+def reference_mlp(seed=0):
+    R = _common.ref()
+    rng = np.random.default_rng(seed)
+    return R.model.Sequential([R.layers.Flatten(), R.layers.Dense(784, 20, "relu", rng=rng),
+                               R.layers.Dense(20, 10, rng=rng)])
+
+
+def test_diagnosis_of_one_digit_for_every_image():
+    model = reference_mlp()
+    for layer in model.layers[1:]:
+        layer.params["W"][...] = 0.0
+    model.layers[2].params["b"][...] = np.eye(10)[3]
+    x = np.random.default_rng(0).random((50, 28, 28, 1)).astype(np.float32)
+    labels = np.arange(50) % 10
+    text = _common.diagnose_accuracy(model, model.predict(x), labels, 0.1, x)
+    assert "predicts the digit 3 for 100% of the images" in text
+    assert "guessing" in text and "Likely causes" in text
+
+
+def test_diagnosis_of_weights_that_diverged():
+    model = reference_mlp()
+    model.layers[1].params["W"][0, 0] = np.nan
+    x = np.random.default_rng(0).random((50, 28, 28, 1)).astype(np.float32)
+    with np.errstate(all="ignore"):
+        predictions = model.predict(x)
+    text = _common.diagnose_accuracy(model, predictions, np.arange(50) % 10, 0.1, x)
+    assert text.startswith("Its trained weights hold NaN or inf")
+
+
+def test_diagnosis_of_a_dead_hidden_layer_and_of_a_model_that_learned_something():
+    model = reference_mlp()
+    model.layers[1].params["b"][...] = -1000.0          # every hidden unit negative: dead
+    x = np.random.default_rng(0).random((50, 28, 28, 1)).astype(np.float32)
+    predictions = np.arange(50) % 10                     # (spread predictions: no single digit)
+    text = _common.diagnose_accuracy(model, predictions, predictions, 0.6, x, learning="the step size")
+    assert "Dead units: 100% of layer 1's output 0" in text
+    assert "It has learned something" in text and text.endswith("Likely causes: the step size")
+
+
+def test_mnist_accuracy_fails_with_the_diagnosis():
+    R = _common.ref()
+    __import__("importlib").import_module(R.__name__ + ".data")
+    try:
+        _common.mnist_test_set()
+    except Exception as err:  # noqa: BLE001 - no MNIST on this machine
+        pytest.skip(f"MNIST not available: {err}")
+    model = reference_mlp()
+    for layer in model.layers[1:]:
+        layer.params["W"][...] = 0.0
+    with pytest.raises(CheckFailed) as info:
+        _common.mnist_accuracy(model, 0.9, what="the zero model", guessing="a forward that returns zeros")
+    message = str(info.value)
+    assert message.startswith("the zero model classifies 9.80% of the 10,000 MNIST test images")
+    assert "predicts the digit 0 for 100% of the images" in message
+    assert message.endswith("Likely causes: a forward that returns zeros")
