@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from autograder import bundle, notebook
-import jupyter_server
+import local_jupyter
 from conftest import BUILD
 from test_bundles import model_answers, needs_mnist, released_notebook, unpack
 
@@ -109,7 +109,7 @@ def lab(student_folder, tmp_path_factory):
                f"--LabApp.user_settings_dir={write_lab_settings(own / 'settings')}",
                f"--LabApp.workspaces_dir={own / 'workspaces'}",
                "--LanguageServerManager.autodetect=False"]  # no `npm prefix --global`, no npm log in $HOME
-    with jupyter_server.running("lab", student_folder, own / "lab.log", *options) as server:
+    with local_jupyter.running("lab", student_folder, own / "lab.log", *options) as server:
         kernel = notebook.read(student_folder / MODEL).metadata.kernelspec.name
         assert kernel in server.call("/api/kernelspecs")["kernelspecs"], (
             f"the notebook's kernel {kernel!r} is not installed: run `make venv`")
