@@ -219,4 +219,7 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except config.ConfigError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     return 0

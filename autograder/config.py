@@ -99,10 +99,20 @@ def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True, db_ur
     return course_dir / "nbgrader_config.py"
 
 
+class ConfigError(ValueError):
+    """A class folder's nbgrader_config.py that cannot be read."""
+
+
 def load(course_dir):
     """The folder's nbgrader_config.py as nbgrader reads it (a traitlets Config)."""
     from traitlets.config import PyFileConfigLoader
-    return PyFileConfigLoader("nbgrader_config.py", path=str(course_dir)).load_config()
+    try:
+        return PyFileConfigLoader("nbgrader_config.py", path=str(course_dir)).load_config()
+    except Exception as err:  # the file is Python: it can fail in any way
+        path = Path(course_dir) / "nbgrader_config.py"
+        raise ConfigError(f"{path} cannot be read ({type(err).__name__}: {err}); fix it, or delete it and run "
+                          f"`python -m autograder init --class-dir {course_dir}` (add --db or --exchange "
+                          "if the class uses a database server or an exchange)") from err
 
 
 def gradebook_url(course_dir):

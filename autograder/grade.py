@@ -146,11 +146,7 @@ def unchanged_since_graded(class_dir, student, assignment, now, gradebook):
     from nbgrader.api import MissingEntry
 
     class_dir = Path(class_dir)
-    path = class_dir / "reports" / student / f"{assignment}.json"
-    try:
-        last = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return None
+    last = last_report(class_dir, student, assignment)
     if last.get("fingerprint") != now or last.get("status") != "graded":
         return None
     if not (class_dir / "autograded" / student / assignment / f"{assignment}.ipynb").exists():
@@ -441,10 +437,22 @@ def report(class_dir, outcome, gradebook=None):
     entry["max_score"] = entry["autograded_max"] + sum(written_points.values())
     if scores and outcome.status == "failed":
         entry["status"] = "failed (previous grade kept)"
-    path = class_dir / "reports" / outcome.student / f"{outcome.assignment}.json"
+    path = report_path(class_dir, outcome.student, outcome.assignment)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(entry, indent=1))
     return entry
+
+
+def report_path(class_dir, student, assignment):
+    return Path(class_dir) / "reports" / student / f"{assignment}.json"
+
+
+def last_report(class_dir, student, assignment):
+    """The report written when this submission was last graded ({} if there is none)."""
+    try:
+        return json.loads(report_path(class_dir, student, assignment).read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 NEEDS_GRADING = "needs manual grading"
@@ -584,7 +592,8 @@ def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None
     bar.close()
     for outcome in outcomes:
         outcome.fingerprint = prints[(outcome.student, outcome.assignment)]
-    hand_graded_before = {(o.student, o.assignment): written_of_last_report(class_dir, o) for o in kept}
+    hand_graded_before = {(o.student, o.assignment): last_report(class_dir, o.student, o.assignment).get("written")
+                          for o in kept}
     with open_gradebook(class_dir) as gradebook:
         entries = [report(class_dir, o, gradebook)
                    for o in sorted(outcomes + kept, key=lambda o: (o.student, o.assignment))]
@@ -604,11 +613,6 @@ def grade_class(class_dir, assignments=None, students=None, jobs=1, timeout=None
           f"feedback:  {class_dir / 'feedback'}/<student>/<assignment>/<assignment>.html\n"
           f"histogram: {class_dir / 'reports' / 'scores.png'}")
     return entries
-
-
-def written_of_last_report(class_dir, outcome):
-    path = Path(class_dir) / "reports" / outcome.student / f"{outcome.assignment}.json"
-    return json.loads(path.read_text()).get("written")
 
 
 def refresh_feedback(class_dir, entries):

@@ -145,7 +145,7 @@ def graded_report(submission, assignment, sandboxed):
         class_dir = Path(tmp) / "class"
         shutil.copytree(submission, class_dir / "submitted" / STUDENT / assignment, symlinks=True)
         grade.grade_class(class_dir, [assignment], jobs=1, progress=False, sandboxed=sandboxed)
-        return json.loads((class_dir / "reports" / STUDENT / f"{assignment}.json").read_text())
+        return json.loads(grade.report_path(class_dir, STUDENT, assignment).read_text())
 
 
 def hidden_tests(assignment):

@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))  # numpynet from this checkout, installed or not
 NETWORKS = {  # name -> (architecture, batch size)
     "cnn50": ("cnn", 50),
     "cnn100": ("cnn", 100),
+    "cnn50own": ("cnn_own", 50),
     "mlp100": ("mlp", 100),
 }
 TITLES = {
@@ -48,11 +49,36 @@ TITLES = {
            "MaxPool(2), Flatten, Dense(1152->256)+ReLU, Dense(256->10)",
     "mlp": "MLP 784-256-256-10, ReLU",
 }
+TITLES["cnn_own"] = TITLES["cnn"] + "; the activations are objects of classes of the user's own (ps1's model answers)"
 SEED = 0
 LR = 1e-3
 
 
 # ------------------------------------------------------------------------------------ models
+
+class OwnReLU:
+    """ReLU as ps1's model answer writes it: a class of the user's own, whose forward and
+    derivative the layers must call (their fused path is for numpynet's classes only)."""
+
+    def forward(self, x):
+        return np.maximum(x, 0)
+
+    def derivative(self, x):
+        return (x > 0).astype(x.dtype)
+
+
+class OwnLeakyReLU:
+    """LeakyReLU as ps1's model answer writes it."""
+
+    def __init__(self, alpha=0.01):
+        self.alpha = alpha
+
+    def forward(self, x):
+        return np.where(x > 0, x, self.alpha * x)
+
+    def derivative(self, x):
+        return np.where(x > 0, 1.0, self.alpha).astype(x.dtype)
+
 
 def numpynet_model(arch, seed=SEED):
     """The network in numpynet, weights drawn from ``seed``."""
@@ -60,13 +86,14 @@ def numpynet_model(arch, seed=SEED):
     from numpynet.model import Sequential
 
     rng = np.random.default_rng(seed)
-    if arch == "cnn":
+    if arch in ("cnn", "cnn_own"):
+        own = arch == "cnn_own"
         return Sequential([
-            L.Conv2D(1, 16, 3, activation="leaky_relu", rng=rng),
-            L.Conv2D(16, 32, 4, stride=2, activation="leaky_relu", rng=rng),
+            L.Conv2D(1, 16, 3, activation=OwnLeakyReLU() if own else "leaky_relu", rng=rng),
+            L.Conv2D(16, 32, 4, stride=2, activation=OwnLeakyReLU() if own else "leaky_relu", rng=rng),
             L.MaxPool2D(2),
             L.Flatten(),
-            L.Dense(6 * 6 * 32, 256, activation="relu", rng=rng),
+            L.Dense(6 * 6 * 32, 256, activation=OwnReLU() if own else "relu", rng=rng),
             L.Dense(256, 10, rng=rng),
         ])
     return Sequential([
@@ -82,7 +109,7 @@ def torch_model(arch, net):
     import torch
     from torch import nn
 
-    if arch == "cnn":
+    if arch in ("cnn", "cnn_own"):
         model = nn.Sequential(
             nn.Conv2d(1, 16, 3), nn.LeakyReLU(0.01),
             nn.Conv2d(16, 32, 4, stride=2), nn.LeakyReLU(0.01),
@@ -102,7 +129,7 @@ def torch_model(arch, net):
             w = layer.params["W"]
             if w.ndim == 4:  # (kh, kw, c_in, c_out) -> (c_out, c_in, kh, kw)
                 w = w.transpose(3, 2, 0, 1)
-            elif arch == "cnn" and w.shape[0] == 6 * 6 * 32:
+            elif arch != "mlp" and w.shape[0] == 6 * 6 * 32:
                 # the Dense after Flatten: numpynet flattens (h, w, c) (NHWC), torch (c, h, w) (NCHW)
                 w = w.reshape(6, 6, 32, -1).transpose(3, 2, 0, 1).reshape(w.shape[1], -1)
             else:  # (in, out) -> (out, in)

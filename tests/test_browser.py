@@ -9,19 +9,13 @@ NUMPYNET_REQUIRE_BROWSER is set (CI), when they fail."""
 import importlib.util
 import json
 import os
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from autograder import bundle, notebook
+import local_jupyter
 from conftest import BUILD
 from test_bundles import model_answers, needs_mnist, released_notebook, unpack
 
@@ -99,13 +93,6 @@ def student_folder(tmp_path_factory):
     return top
 
 
-def free_port():
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def write_lab_settings(folder):
     """LAB_SETTINGS as JupyterLab's user settings in ``folder``."""
     for name, settings in LAB_SETTINGS.items():
@@ -114,54 +101,19 @@ def write_lab_settings(folder):
     return folder
 
 
-def api(base_url, token, path):
-    """GET a Jupyter server REST API path; the decoded JSON."""
-    request = urllib.request.Request(base_url + path, headers={"Authorization": f"token {token}"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
-
-
-def wait_for_server(base_url, token, server, log):
-    """Return once the server answers /api/status; fail with its log if it exits or takes 90 s."""
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            return api(base_url, token, "/api/status")
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
-            time.sleep(0.3)
-
-
 @pytest.fixture(scope="module")
 def lab(student_folder, tmp_path_factory):
     """JupyterLab serving student_folder on 127.0.0.1 (stopped afterwards): (base URL, token)."""
     own = tmp_path_factory.mktemp("lab")
-    port, token = free_port(), secrets.token_hex(16)
-    base_url = f"http://127.0.0.1:{port}"
-    log = own / "lab.log"
-    command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-               f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={student_folder}", "--LabApp.expose_app_in_browser=True",
+    options = [f"--ServerApp.root_dir={student_folder}", "--LabApp.expose_app_in_browser=True",
                f"--LabApp.user_settings_dir={write_lab_settings(own / 'settings')}",
                f"--LabApp.workspaces_dir={own / 'workspaces'}",
-               "--LanguageServerManager.autodetect=False",  # no `npm prefix --global`, no npm log in $HOME
-               *(["--allow-root"] if os.geteuid() == 0 else [])]
-    with open(log, "wb") as output:
-        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        wait_for_server(base_url, token, server, log)
+               "--LanguageServerManager.autodetect=False"]  # no `npm prefix --global`, no npm log in $HOME
+    with local_jupyter.running("lab", student_folder, own / "lab.log", *options) as server:
         kernel = notebook.read(student_folder / MODEL).metadata.kernelspec.name
-        assert kernel in api(base_url, token, "/api/kernelspecs")["kernelspecs"], (
+        assert kernel in server.call("/api/kernelspecs")["kernelspecs"], (
             f"the notebook's kernel {kernel!r} is not installed: run `make venv`")
-        yield base_url, token
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        yield server.url, server.token
 
 
 def run_all_cells(browser, lab, name):

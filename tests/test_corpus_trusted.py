@@ -5,6 +5,7 @@ test cell runs in this process against proxies for the student's objects, as
 answer; test_trusted.py tests that). Verdicts and messages must be those of the in-process run
 (test_corpus.py), which is what a student sees in JupyterLab."""
 import functools
+import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
 
@@ -16,7 +17,7 @@ from autograder.course import ROOT
 from autograder.sandbox import kernelspec
 from autograder.trusted import cells, testcell
 from autograder.trusted.execute import KernelSettings, kernel_folder
-from autograder.trusted.student import FreshKernel
+from autograder.trusted.student import FreshKernel, Processes
 from corpus_loader import entries
 
 pytestmark = pytest.mark.skipif(sandbox.problem() is not None, reason=f"no sandbox here: {sandbox.problem()}")
@@ -52,17 +53,15 @@ def grade_trusted(assignment, answers):
     tests = [c for c in student_cells if c.test]
     needed = {c.index: c for t in tests for c in cells.closure(student_cells, t.index, t.uses, with_slow=False)}
     needed = [needed[i] for i in sorted(needed)]
-    setup_cell = student_cells[0].index
     results = {}
     with kernel_folder(str(ROOT / "assignments" / assignment)) as cwd:
         settings = KernelSettings(kernelspec.NAME, Config(), cwd, 60, [])
+        plan = Processes(nb, settings, logging.getLogger(__name__))  # grading's plan; it starts no kernel
         student = FreshKernel(needed, settings).start()
         try:
             for test in tests:
                 gid = notebook.grade_id(nb.cells[test.index])
-                rebound = frozenset().union(*(c.defines for c in needed
-                                              if setup_cell != c.index < test.index))
-                trusted = testcell.setup_namespace(cells.setup_imports(source), rebound)
+                trusted = testcell.setup_namespace(cells.setup_imports(source), plan.rebound(test.index))
                 outputs = testcell.run(course_tests[gid], gid, trusted, student.resolve)
                 errors = [o for o in outputs if o.output_type == "error"]
                 results[gid] = (not errors, f"{errors[0].ename}: {errors[0].evalue}" if errors else "")

@@ -165,6 +165,18 @@ def _fake_set(folder, n_train=4):
     return folder
 
 
+def test_scaling_in_place_gives_the_division_by_255():
+    images = np.arange(256, dtype=np.uint8).reshape(1, 16, 16)
+    np.testing.assert_array_equal(data._to_float(images)[..., 0], images.astype(np.float32) / np.float32(255.0))
+
+
+def test_no_validation_split_keeps_the_training_order(tmp_path):
+    folder = _fake_set(tmp_path / "fake", n_train=10)
+    m = data.load_mnist(folder, verify_checksums=False)
+    assert m.x_val.shape[0] == 0 and m.x_train.flags.c_contiguous
+    np.testing.assert_array_equal(m.y_train, np.arange(10))
+
+
 @pytest.mark.parametrize("size", [-1, 4, 5])
 def test_validation_size_out_of_range(size, tmp_path):
     folder = _fake_set(tmp_path / "fake", n_train=4)   # a tiny set in the right format (checksums off)

@@ -124,6 +124,16 @@ def test_predict_in_batches_equals_one_batch():
     np.testing.assert_array_equal(model.predict(x, batch_size=4), full.argmax(axis=1))
 
 
+def test_predict_keeps_no_cache_for_a_backward_pass():
+    model = small_model()
+    x = np.random.default_rng(0).standard_normal((5, 6, 6, 1))
+    model.forward(x)
+    model.predict(x, batch_size=2)
+    assert [layer.cache for layer in model.layers] == [None] * len(model.layers)
+    with pytest.raises(RuntimeError, match="backward called before forward"):
+        model.backward(np.ones((5, 3)))
+
+
 def test_predict_on_an_empty_input():
     model = Sequential([L.Dense(3, 2, rng=0)])
     pred = model.predict(np.zeros((0, 3), dtype=np.float32))

@@ -4,6 +4,7 @@ before it. The student's code is parsed here, never run."""
 import ast
 import dataclasses
 import symtable
+import threading
 
 from IPython.core.inputtransformer2 import TransformerManager
 
@@ -37,12 +38,19 @@ def _scopes(table):
         yield from _scopes(child)
 
 
+# CPython 3.11 keeps the AST constructor's recursion depth in state that all threads share: two
+# threads parsing at once can fail with "SystemError: AST constructor recursion depth mismatch"
+# (python/cpython#106905). A grader that runs submissions in threads parses one cell at a time.
+_PARSING = threading.Lock()
+
+
 def names(code):
     """(defined, used, star import) of a cell's Python code; a cell that does not parse defines
     and uses nothing (it would only raise)."""
     try:
-        top = symtable.symtable(code, "<cell>", "exec")
-        tree = ast.parse(code)
+        with _PARSING:
+            top = symtable.symtable(code, "<cell>", "exec")
+            tree = ast.parse(code)
     except (SyntaxError, ValueError):
         return frozenset(), frozenset(), False
     defined = {s.get_name() for s in top.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
@@ -100,6 +108,7 @@ def setup_imports(source_nb):
     """The import statements of the course's setup cell (its first code cell), as code: what a
     test cell may use from the reference core and the libraries, run in the grader."""
     first = next(c for c in source_nb.cells if c.cell_type == "code")
-    tree = ast.parse(python(first.source))
+    with _PARSING:
+        tree = ast.parse(python(first.source))
     imports = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
     return ast.unparse(ast.Module(body=imports, type_ignores=[]))

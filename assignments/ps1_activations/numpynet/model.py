@@ -1,6 +1,10 @@
 """``Sequential``: a stack of layers with one forward and one backward pass."""
 import numpy as np
 
+# Images per batch in evaluation. Larger batches are slower, not faster: the course CNN's im2col
+# rows then pass 32 MB, which the allocator maps fresh from the system (and zeroes) for every batch.
+EVAL_BATCH = 100
+
 
 class Sequential:
     """Layers applied in order. Parameters are named ``"<index>.<name>"`` (``"0.W"``, ``"0.b"``, ...);
@@ -11,11 +15,17 @@ class Sequential:
         self.layers = list(layers)
         self.outputs = None
 
-    def forward(self, x, training=True, record=False):
-        """Run every layer; with ``record=True`` keep each layer's output in ``self.outputs``."""
+    def forward(self, x, training=True, record=False, keep_cache=True):
+        """Run every layer; with ``record=True`` keep each layer's output in ``self.outputs``.
+
+        ``keep_cache=False`` (inference) drops each layer's cache as soon as it has run: no
+        backward pass can follow, and memory holds one layer's arrays at a time, not all of them.
+        """
         outputs = []
         for layer in self.layers:
             x = layer.forward(x, training=training)
+            if not keep_cache:
+                layer.cache = None
             if record:
                 outputs.append(x)
         self.outputs = outputs if record else None
@@ -56,14 +66,15 @@ class Sequential:
     def num_params(self):
         return int(sum(v.size for v in self.params().values()))
 
-    def predict_logits(self, x, batch_size=1000):
-        """Logits in eval mode, computed in batches to bound memory."""
-        if len(x) == 0:
-            return self.forward(x, training=False)  # an empty batch still has the logits' width
-        chunks = [self.forward(x[i:i + batch_size], training=False) for i in range(0, len(x), batch_size)]
+    def predict_logits(self, x, batch_size=EVAL_BATCH):
+        """Logits in eval mode, in batches, keeping no cache for a backward pass."""
+        if len(x) == 0:  # an empty batch still has the logits' width
+            return self.forward(x, training=False, keep_cache=False)
+        chunks = [self.forward(x[i:i + batch_size], training=False, keep_cache=False)
+                  for i in range(0, len(x), batch_size)]
         return np.concatenate(chunks)
 
-    def predict(self, x, batch_size=1000):
+    def predict(self, x, batch_size=EVAL_BATCH):
         """Predicted class indices ``(N,)``."""
         return self.predict_logits(x, batch_size).argmax(axis=1)
 

@@ -187,11 +187,14 @@ def load_mnist(path=None, validation_size=0, seed=0, allow_download=True, verify
         raise ValueError(f"validation_size must be in [0, {len(x_train)}), got {validation_size}")
     order = np.random.default_rng(seed).permutation(len(x_train))
     val, train = order[:validation_size], order[validation_size:]
-    if validation_size == 0:
-        train = np.arange(len(x_train))
+    if validation_size == 0:  # the whole training set, in its order, without a copy
+        train = slice(None)
     return MNIST(x_train[train], y_train[train], x_train[val], y_train[val],
                  _to_float(arrays["test_images"]), arrays["test_labels"].astype(np.int64), str(folder))
 
 
 def _to_float(images):
-    return (images.astype(np.float32) / np.float32(255.0))[..., None]
+    """uint8 ``(N, 28, 28)`` -> float32 in [0, 1] ``(N, 28, 28, 1)``, scaled in place (one copy)."""
+    x = images.astype(np.float32)
+    x /= np.float32(255.0)
+    return x[..., None]

@@ -4,10 +4,10 @@ import math
 import numpy as np
 
 from .losses import l2_regularization, softmax_cross_entropy
-from .model import Sequential
+from .model import EVAL_BATCH, Sequential
 
 
-def accuracy(model, x, y, batch_size=1000):
+def accuracy(model, x, y, batch_size=EVAL_BATCH):
     """Fraction of ``x`` that ``model`` classifies as ``y``, in eval mode."""
     if len(x) != len(y):
         raise ValueError(f"x has {len(x)} examples but y has {len(y)} labels")
