@@ -38,6 +38,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # numpynet from this checkout, installed or not
 
+from numpynet.model import EVAL_BATCH  # noqa: E402
+
 NETWORKS = {  # name -> (architecture, batch size)
     "cnn50": ("cnn", 50),
     "cnn100": ("cnn", 100),
@@ -498,7 +500,8 @@ def network_table(name, arch, batch, res, epochs_label):
              f"| peak RSS of the process, MiB | {ours['maxrss_mib']:.0f} | {theirs['maxrss_mib']:.0f} | |",
              f"| memory growth while training (first part), MiB | {mib(ours['train_peak'][0])} | "
              f"{mib(theirs['train_peak'][0])} | |",
-             f"| memory growth while evaluating {res['n_test']} test images (batches of 1000), MiB | "
+             f"| memory growth while evaluating {res['n_test']} test images (numpynet's batches of "
+             f"{EVAL_BATCH}, PyTorch's of 1000), MiB | "
              f"{mib(_largest(ours['eval_peak']))} | {mib(_largest(theirs['eval_peak']))} | |",
              "", "Same initial function: max |logits difference| on 200 test images before training = "
                  f"{theirs['init_check']:.1e}."]
