@@ -1,12 +1,15 @@
 """Tests of autograder/checks/_common.py's helpers that teach: the no-debug-output check and the
 diagnosis of a too-low MNIST accuracy (the trusted path of both runs in test_corpus_trusted.py)."""
 import sys
+import textwrap
+import threading
 
 import numpy as np
 import pytest
 
 from autograder.checks import _common
-from autograder.checks._common import CheckFailed, call_silent, captured_stdout, expect_no_output
+from autograder.checks._common import CheckFailed, call_printing, call_silent, expect_no_output
+from autograder.trusted import testcell
 
 
 def quiet(x):
@@ -55,16 +58,50 @@ def test_a_student_exception_is_still_the_call_s_message():
         call_silent("broken()", broken)
 
 
-def test_captured_stdout_restores_stdout_and_counts_several_calls():
+def test_call_printing_restores_stdout_and_returns_all_lines():
     before = sys.stdout
-    with captured_stdout(noisy) as printed:
-        noisy(1)
-        quiet(2)
-    assert sys.stdout is before
-    assert printed.text.splitlines() == ["debug: x = 1", "second line"]
+    value, printed = call_printing(noisy, 1)
+    assert sys.stdout is before and value == 2
+    assert printed.splitlines() == ["debug: x = 1", "second line"]
     with pytest.raises(CheckFailed, match="printed 'debug: x = 1'"):
         expect_no_output("noisy", printed)
     expect_no_output("quiet", "")
+
+
+def test_test_cells_in_threads_keep_their_prints_apart():
+    """A grader that runs two submissions' tests in threads of one process: one test redirects
+    sys.stdout (as ps1's visible "prints nothing" test does) while the other prints, in its own code
+    and in a check's. Neither test sees the other's output (the failure of a trusted CI run)."""
+    redirected, printed = threading.Event(), threading.Event()
+    quiet_test = textwrap.dedent("""
+        import contextlib, io
+        caught = io.StringIO()
+        with contextlib.redirect_stdout(caught):
+            redirected.set()
+            printed.wait(10)
+        assert not caught.getvalue(), f"caught {caught.getvalue()!r}"
+        print("quiet test passed")
+    """)
+    loud_test = textwrap.dedent("""
+        redirected.wait(10)
+        print("loud test's own line")
+        cell_print("a check's line")
+        printed.set()
+    """)
+    names = {"redirected": redirected, "printed": printed, "cell_print": testcell.cell_print}
+    results = {}
+
+    def run(label, code):
+        results[label] = testcell.run(code, label, dict(names), lambda name: pytest.fail(name))
+
+    threads = [threading.Thread(target=run, args=("quiet", quiet_test)),
+               threading.Thread(target=run, args=("loud", loud_test))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert [o.get("text") for o in results["quiet"]] == ["quiet test passed\n"]
+    assert [o.get("text") for o in results["loud"]] == ["loud test's own line\na check's line\n"]
 
 
 def test_a_long_line_is_cut():

@@ -5,13 +5,15 @@ import textwrap
 import nbformat
 import numpy as np
 import pytest
+from jupyter_client import KernelManager
 from traitlets.config import Config
 
 from autograder import demo, grade, notebook, sandbox
+from autograder.checks._common import call_printing
 from autograder.reference import load as reference
 from autograder.sandbox import kernelspec
-from autograder.trusted import cells
-from autograder.trusted.errors import StudentError, StudentProcessError
+from autograder.trusted import cells, testcell
+from autograder.trusted.errors import GraderFault, StudentError, StudentProcessError
 from autograder.trusted.execute import KernelSettings
 from autograder.trusted.model import NotAModel, rebuild
 from autograder.trusted.proxy import Proxy
@@ -56,6 +58,10 @@ class Liar:
         return True
     def __array__(self, dtype=None, copy=None):
         return np.zeros(3)
+
+def chatty(x):
+    print("debug: x =", x)
+    return x + 1
 
 def draw(shape, rng):
     return rng.normal(size=shape)
@@ -139,6 +145,14 @@ def test_a_generator_advances_as_the_students_code_used_it(student):
     assert np.array_equal(drawn, twin.normal(size=3)) and rng.normal() == twin.normal()
 
 
+def test_what_a_call_prints_is_captured_in_the_kernel_for_that_call_only(student):
+    chatty, unbox = student.resolve("chatty"), student.resolve("unbox")
+    assert call_printing(chatty, 2) == (3, "debug: x = 2\n")
+    assert call_printing(unbox, student.resolve("Box")(4)) == (8, "")
+    assert chatty(5) == 6   # an ordinary call again: its print goes to the kernel's own stdout
+    assert call_printing(unbox, student.resolve("Box")(1)) == (2, "")
+
+
 def test_values_are_plain_data(student):
     box = student.resolve("Box")({"a": [1, 2.5, "three", None, (True,)], "b": np.float32(1.5)})
     value = box.value
@@ -158,6 +172,33 @@ def test_a_call_that_never_ends_times_out_and_the_kernel_is_usable_again(tmp_pat
             kernel.resolve("Box")
     finally:
         kernel.close()
+
+
+def test_a_kernel_start_that_fails_on_the_graders_side_is_tried_again_then_ends_the_grading(tmp_path,
+                                                                                            monkeypatch):
+    """A grader out of threads (seen in CI on a loaded machine) is not the student's fault: no test
+    loses its points for it. One retry; then GraderFault, which fails the submission's grading."""
+    real, starts = KernelManager.start_kernel, []
+
+    def once_out_of_threads(self, **kwargs):
+        starts.append(kwargs)
+        if len(starts) == 1:
+            raise RuntimeError("can't start new thread")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(KernelManager, "start_kernel", once_out_of_threads)
+    kernel = start("x = 41 + 1", tmp_path)
+    assert kernel.failure is None and kernel.resolve("x") == 42 and len(starts) == 2
+    kernel.close()
+
+    def out_of_threads(self, **kwargs):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(KernelManager, "start_kernel", out_of_threads)
+    with pytest.raises(GraderFault, match="could not be started .*can't start new thread"):
+        start("x = 1", tmp_path)
+    with pytest.raises(GraderFault):   # and a test cell does not turn it into a failed test
+        testcell.run("y = x", "test_y", {}, lambda name: start("x = 1", tmp_path).resolve(name))
 
 
 def test_a_setup_cell_that_kills_the_kernel_is_named(tmp_path):

@@ -6,7 +6,8 @@ import numpy as np
 
 from .. import reference
 from ..trusted.model import NotAModel, rebuild
-from ..trusted.proxy import Proxy, type_name
+from ..trusted.proxy import Proxy, call_printing as proxy_call_printing, type_name
+from ..trusted.testcell import cell_print
 
 
 def ref():
@@ -44,82 +45,28 @@ def call(what, fn, *args, **kwargs):
         fail(f"{what} raised {type(err).__name__}: {err}")
 
 
-class _Printed:
-    """What student code printed to stdout while a ``captured_stdout`` block ran (``text`` is read
-    when the block has ended)."""
-
-    def __init__(self):
-        self.text = ""
-
-
-def _student_io(fn):
-    """The ``sys`` and ``io`` modules of the kernel that student callable ``fn`` (a proxy) lives in,
-    reached through its builtins (a function's or a bound method's ``__builtins__``), or None."""
-    for path in (("__builtins__",), ("__func__", "__builtins__"), ("__call__", "__func__", "__builtins__"),
-                 ("__init__", "__builtins__")):
-        try:
-            obj = fn
-            for name in path:
-                obj = getattr(obj, name)
-            if isinstance(obj, dict) and "__import__" in obj:
-                return obj["__import__"]("sys"), obj["__import__"]("io")
-        except Exception:  # noqa: BLE001 - not this way: try the next
-            continue
-    return None
+def call_printing(fn, /, *args, **kwargs):
+    """``fn(*args, **kwargs)`` and what it printed to stdout: (value, text). A proxy's call is
+    captured in the student's kernel, where it runs (trusted grading); any other callable's here
+    (the in-process runner, a student's own kernel)."""
+    if isinstance(fn, Proxy):
+        return proxy_call_printing(fn, args, kwargs)
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        value = fn(*args, **kwargs)
+    return value, buffer.getvalue()
 
 
-@contextlib.contextmanager
-def captured_stdout(fn):
-    """Capture what student code prints to stdout inside the block: yields a ``_Printed``.
-
-    ``fn`` is any student callable of the code to watch. In this process (the in-process runner, a
-    student's own kernel) ``sys.stdout`` is redirected here; for a proxy (trusted grading: the
-    student's code runs in its kernel) the kernel's ``sys.stdout`` is swapped for a ``StringIO`` of
-    the kernel's and restored after the block. If the kernel's stdout cannot be reached, nothing
-    is captured (and nothing is held against the answer)."""
-    printed = _Printed()
-    if not isinstance(fn, Proxy):
-        buffer = io.StringIO()
-        try:
-            with contextlib.redirect_stdout(buffer):
-                yield printed
-        finally:
-            printed.text = buffer.getvalue()
-        return
-    modules = _student_io(fn)
-    swapped = None
-    if modules is not None:
-        student_sys, student_io = modules
-        try:
-            buffer, saved = student_io.StringIO(), student_sys.stdout
-            student_sys.stdout = buffer
-            swapped = (student_sys, buffer, saved)
-        except Exception:  # noqa: BLE001 - the kernel's stdout cannot be swapped: capture nothing
-            swapped = None
-    try:
-        yield printed
-    finally:
-        if swapped is not None:
-            student_sys, buffer, saved = swapped
-            try:
-                student_sys.stdout = saved
-                text = buffer.getvalue()
-                printed.text = text if isinstance(text, str) else ""
-            except Exception:  # noqa: BLE001 - a kernel that died in the block: its error is the call's
-                pass
-
-
-def expect_no_output(what, printed, where=""):
-    """Fail when ``printed`` (a ``_Printed``, or text) holds anything: the message quotes the first
+def expect_no_output(what, text):
+    """Fail when ``text`` (what student code printed) holds anything: the message quotes the first
     printed line and says why a graded answer must print nothing."""
-    text = printed if isinstance(printed, str) else printed.text
     if not text:
         return
     lines = text.splitlines() or [text]
     first = lines[0].strip()
     shown = repr(first[:120] + ("..." if len(first) > 120 else "")) if first else "an empty line"
     more = f" (and {len(lines) - 1} more line{'s' if len(lines) > 2 else ''})" if len(lines) > 1 else ""
-    fail(f"{what} printed {shown}{more}{where}. A graded answer must print nothing: a debug print left "
+    fail(f"{what} printed {shown}{more}. A graded answer must print nothing: a debug print left "
          "in code that training calls runs at every iteration (thousands of lines an epoch, and a "
          "slower training). Remove the print (or comment it out) and run the cell again")
 
@@ -127,8 +74,7 @@ def expect_no_output(what, printed, where=""):
 def call_silent(what, fn, *args, **kwargs):
     """``call(what, fn, *args, **kwargs)`` with stdout captured: fails, quoting the first printed
     line, when the student's code printed anything; otherwise returns what ``fn`` returned."""
-    with captured_stdout(fn) as printed:
-        result = call(what, fn, *args, **kwargs)
+    result, printed = call(what, call_printing, fn, *args, **kwargs)
     expect_no_output(what, printed)
     return result
 
@@ -276,7 +222,7 @@ def mnist_accuracy(model, minimum, what="your model", calibration="", *, guessin
     with np.errstate(all="ignore"):
         predictions = rebuilt.predict(x)
     accuracy = float(np.mean(predictions == y))
-    print(f"{what}: {accuracy:.2%} of the MNIST test images (at least {minimum:.1%} needed)")
+    cell_print(f"{what}: {accuracy:.2%} of the MNIST test images (at least {minimum:.1%} needed)")
     if accuracy < minimum:
         with np.errstate(all="ignore"):
             diagnosis = diagnose_accuracy(rebuilt, predictions, y, accuracy, x[:1000], guessing, learning)

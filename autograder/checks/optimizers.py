@@ -18,7 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from . import _common
-from ._common import call, captured_stdout, expect_close, expect_no_output, fail, ref
+from ._common import call, call_silent, expect_close, fail, ref
 
 __all__ = ["check_sgd", "check_momentum", "check_momentum_nesterov", "check_rmsprop",
            "check_adam_first_step", "check_adam_several_steps", "check_adam_separate_state",
@@ -513,6 +513,5 @@ def check_adam_prints_nothing(Adam):
     opt = _make(Adam, lr=0.01)
     what = "Adam(lr=0.01).step(params, grads)"
     for i, grads in enumerate(_grad_sequence(rng, shapes, 3)):
-        with captured_stdout(opt.step) as printed, np.errstate(all="ignore"):
-            call(f"{what} at step {i + 1}", opt.step, params, grads)
-        expect_no_output(f"{what} at step {i + 1}", printed)
+        with np.errstate(all="ignore"):
+            call_silent(f"{what} at step {i + 1}", opt.step, params, grads)

@@ -24,11 +24,15 @@ Wire values (JSON): plain scalars as themselves, or {"t": tag, ...} with tag
   "h"         a handle: {"id": n} (+ "type", "callable", "class" from here)
   "slot"      the n-th array, list, dict or Generator the grader passed in this request: {"id": n}
   "rng"       a numpy Generator: {"state": bit_generator.state}
-Requests: {"op": "global"|"getattr"|"setattr"|"call"|"getitem"|"text"|"isinstance", ...}.
+Requests: {"op": "global"|"getattr"|"setattr"|"call"|"getitem"|"text"|"isinstance", ...}; a "call"
+with "stdout": true runs with sys.stdout captured, and its reply says what the call printed.
 Replies: {"ok": true, "value": wire} or {"ok": false, "error": {"type": name, "message": text}},
 both with "state": {slot: its value after the request} for every array (null if unchanged), list,
-dict and Generator passed in, so the grader can write the changes back into its own objects.
+dict and Generator passed in, so the grader can write the changes back into its own objects, and
+"printed": text for a call with "stdout".
 """
+import contextlib
+import io
 import json
 import socket
 import struct
@@ -40,6 +44,7 @@ NUMERIC_KINDS = "biufc"
 MAX_DEPTH = 32
 MAX_ITEMS = 100_000
 PLAIN = (type(None), bool, int, float, str)
+MAX_PRINTED = 64 * 1024   # characters of a call's captured stdout sent back
 
 # INSTALL.format(source=repr(<this file>)) is the user expression that installs the agent.
 INSTALL = ("(lambda sys, module: (sys.modules.__setitem__(module.__name__, module), "
@@ -83,6 +88,7 @@ class Agent:
         self.handles = {}      # id(object) -> handle: one object, one handle
         self.incoming = []     # the buffers of the request being served
         self.outgoing = []     # the buffers of its reply
+        self.printed = None    # the captured stdout of the call being served, if asked for
 
     # --- from the wire ------------------------------------------------------------------------
 
@@ -189,7 +195,11 @@ class Agent:
         if op == "call":
             args = [self.decode(a, slots) for a in request["args"]]
             kwargs = {k: self.decode(v, slots) for k, v in request["kwargs"].items()}
-            return target(*args, **kwargs)
+            if not request.get("stdout"):
+                return target(*args, **kwargs)
+            self.printed = io.StringIO()
+            with contextlib.redirect_stdout(self.printed):
+                return target(*args, **kwargs)
         if op == "text":
             return str(target) if request["kind"] == "str" else repr(target)
         if op == "isinstance":
@@ -198,7 +208,7 @@ class Agent:
 
     def serve(self, payload, buffers):
         """The reply (JSON text, buffers) to one request."""
-        self.incoming, self.outgoing = buffers, []
+        self.incoming, self.outgoing, self.printed = buffers, [], None
         slots = []
         try:
             value = self.run(json.loads(payload), slots)
@@ -210,6 +220,8 @@ class Agent:
             if outcome["ok"]:
                 outcome["value"] = self.encode(value, passed)
             outcome["state"] = self.state(slots, passed)
+            if self.printed is not None:
+                outcome["printed"] = self.printed.getvalue()[:MAX_PRINTED]
         except BaseException as err:  # noqa: BLE001 - e.g. a student __eq__ that raises
             self.outgoing = []
             outcome = {"ok": False, "error": {"type": type(err).__name__, "message": message(err)}}

@@ -12,6 +12,12 @@ class StudentProcessError(StudentError):
     """The student's kernel died, did not answer in time, or sent a malformed reply."""
 
 
+class GraderFault(Exception):
+    """The grader's own machinery failed (a kernel that could not be started for want of a thread,
+    a socket, a file): nothing the answers decide. It ends the submission's grading, which then
+    fails and keeps the previous grade, instead of costing the tests their points."""
+
+
 _STUDENT_CLASSES = {}
 _PROCESS_CLASSES = {}
 

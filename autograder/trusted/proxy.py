@@ -48,12 +48,13 @@ class Remote:
         return self.send({"op": "getitem", "target": proxy._handle, "key": request.encode(key)}, request,
                          label, label=label)
 
-    def call(self, proxy, args, kwargs):
+    def call(self, proxy, args, kwargs, stdout=False):
+        """The call's value; with ``stdout``, (value, what the call printed to the kernel's stdout)."""
         request = Request(self.handle_of)
         message = {"op": "call", "target": proxy._handle, "args": [request.encode(a) for a in args],
-                   "kwargs": {k: request.encode(v) for k, v in kwargs.items()}}
+                   "kwargs": {k: request.encode(v) for k, v in kwargs.items()}, "stdout": stdout}
         label = f"{proxy._label}(...)"
-        return self.send(message, request, label, label=label)
+        return self.send(message, request, label, label=label, stdout=stdout)
 
     def text(self, proxy, kind):
         text = self.send({"op": "text", "target": proxy._handle, "kind": kind}, Request(self.handle_of),
@@ -73,14 +74,20 @@ class Remote:
     def handle_of(self, value):
         return value._handle if isinstance(value, Proxy) and value._remote is self else None
 
-    def send(self, message, request, what, label=None):
-        """Send, write the arguments' new values back, return the value or raise the student's
-        exception. ``label`` names the proxies the reply brings (for messages)."""
+    def send(self, message, request, what, label=None, stdout=False):
+        """Send, write the arguments' new values back, return the value (with ``stdout``: and the
+        printed text) or raise the student's exception. ``label`` names the proxies the reply
+        brings (for messages)."""
         reply, buffers = self.channel.request(message, request.buffers, f"`{what}`")
         decode = Decoder(lambda *description: self.proxy(*description, label=label or what), request, buffers)
         request.write_back(reply.get("state", {}), decode)
         if reply["ok"]:
-            return decode(reply.get("value"))
+            value = decode(reply.get("value"))
+            if not stdout:
+                return value
+            if type(reply.get("printed")) is not str:
+                raise malformed("a call's reply without its printed text")
+            return value, reply["printed"]
         error = reply.get("error")
         fields = (error.get("type"), error.get("message")) if isinstance(error, dict) else (None, None)
         if not all(type(field) is str for field in fields):
@@ -139,6 +146,12 @@ class ClassProxy(CallableProxy):
         if not isinstance(instance, Proxy) or instance._remote is not self._remote:
             return False
         return self._remote.isinstance(instance, self)
+
+
+def call_printing(fn, args, kwargs):
+    """``fn(*args, **kwargs)`` of a student callable proxy, run in the student's kernel with its
+    stdout captured there: (value, printed text)."""
+    return fn._remote.call(fn, args, kwargs, stdout=True)
 
 
 def type_name(value):

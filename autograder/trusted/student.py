@@ -7,6 +7,7 @@ it, and the code of an answer a test does not need never runs in that test's pro
 need a slow cell (the MNIST tests need the trained model) use the main kernel, the one nbgrader's
 Execute ran the notebook in.
 """
+import contextlib
 import time
 
 from jupyter_client import BlockingKernelClient, KernelManager
@@ -14,7 +15,7 @@ from jupyter_core.utils import run_sync
 
 from . import cells as cell_analysis
 from .channel import Channel
-from .errors import StudentProcessError, process_error
+from .errors import GraderFault, StudentProcessError, process_error
 from .proxy import Remote
 
 
@@ -42,12 +43,28 @@ class Lost(Student):
 class FreshKernel(Student):
     """A sandboxed kernel of its own that runs ``needed`` (Cells) and the agent."""
 
+    ATTEMPTS = 2   # a start that fails on the grader's side (no thread, no socket) is tried again once
+
     def __init__(self, needed, settings):
         self.needed, self.settings = needed, settings
         self.km = self.client = None
         self.seconds = {}
 
     def start(self):
+        """Start the kernel and run the cells; a failure of the student's process is kept in
+        ``failure``, one of the grader's own (after ATTEMPTS tries) raises GraderFault."""
+        for attempt in range(1, self.ATTEMPTS + 1):
+            try:
+                return self._start()
+            except Exception as err:  # noqa: BLE001 - StudentProcessError is kept by _start
+                with contextlib.suppress(Exception):
+                    self.close()
+                self.km = self.client = self.remote = None
+                if attempt == self.ATTEMPTS:
+                    raise GraderFault(f"a sandboxed kernel could not be started ({type(err).__name__}: {err})") from err
+                time.sleep(1.0)
+
+    def _start(self):
         begin = time.perf_counter()
         self.km = KernelManager(kernel_name=self.settings.kernel_name, config=self.settings.config)
         self.km.start_kernel(cwd=self.settings.cwd, extra_arguments=self.settings.extra_arguments)

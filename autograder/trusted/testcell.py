@@ -1,15 +1,29 @@
 """Run one test cell in the grader: the course's code, the course's setup imports, and the
 student's names as proxies, resolved when the code first reads them. Its outputs are what nbgrader
-scores: the printed text as a stdout stream, an exception as an ``error`` output, nothing else."""
+scores: the printed text as a stdout stream, an exception as an ``error`` output, nothing else.
+
+The cell's ``print`` (and the checks', ``cell_print``) writes to the cell's own output, never to
+``sys.stdout``: a grader may run several submissions' tests in threads of one process, and
+``sys.stdout`` is the process's (a test's ``contextlib.redirect_stdout`` would catch the prints of
+every other thread's test)."""
 import builtins
-import contextlib
 import io
+import threading
 import traceback
 
 from nbformat.v4 import new_output
 
 from .cells import python
-from .errors import StudentError
+from .errors import GraderFault, StudentError
+
+
+_running = threading.local()   # .output: the output of the test cell this thread runs
+
+
+def cell_print(*args, **kwargs):
+    """``print`` to the output of the test cell this thread runs (``sys.stdout`` outside one)."""
+    kwargs.setdefault("file", getattr(_running, "output", None))
+    builtins.print(*args, **kwargs)
 
 
 class Namespace(dict):
@@ -41,13 +55,17 @@ def setup_namespace(setup_code, rebound):
 def run(code, label, trusted, resolve):
     """Execute test ``code`` (the course's) and return its nbformat outputs."""
     namespace = Namespace(trusted, resolve)
-    printed = io.StringIO()
+    namespace["print"] = cell_print
+    printed = _running.output = io.StringIO()
     error = None
     try:
-        with contextlib.redirect_stdout(printed):
-            exec(compile(python(code), f"<{label}>", "exec"), namespace)  # noqa: S102 - the course's code
+        exec(compile(python(code), f"<{label}>", "exec"), namespace)  # noqa: S102 - the course's code
+    except GraderFault:
+        raise
     except Exception as err:  # noqa: BLE001 - a failing test is an error output, as in a kernel
         error = err
+    finally:
+        _running.output = None
     outputs = []
     if printed.getvalue():
         outputs.append(new_output("stream", name="stdout", text=printed.getvalue()))
