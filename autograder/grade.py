@@ -225,6 +225,9 @@ def autograde_one(class_dir, student, assignment, timeout=None):
     return outcome
 
 
+GRADER_FAULT_LOG = re.compile(r"GraderFault: .*")
+
+
 def nbgrader_autograde(class_dir, student, assignment, timeout=None):
     """nbgrader autograde of one submission (a process of its own, stopped after ``timeout``); on
     failure the previous autograded folder is put back (nbgrader leaves the gradebook's grades as
@@ -232,11 +235,15 @@ def nbgrader_autograde(class_dir, student, assignment, timeout=None):
     graded = Path(class_dir) / "autograded" / student / assignment
     with keeping_previous(graded) as kept:
         try:
-            proc = run_nbgrader(["autograde", assignment, "--student", student, "--force"], class_dir,
-                                timeout=timeout)
-            log = proc.stdout + proc.stderr
-            kept.failed = proc.returncode != 0 or not (graded / f"{assignment}.ipynb").exists()
-            kept.detail = _nbgrader_error(log) if kept.failed else ""
+            for _ in range(2):   # a failure of the grader's own (GraderFault: no thread left) is tried again once
+                proc = run_nbgrader(["autograde", assignment, "--student", student, "--force"], class_dir,
+                                    timeout=timeout)
+                log = proc.stdout + proc.stderr
+                kept.failed = proc.returncode != 0 or not (graded / f"{assignment}.ipynb").exists()
+                fault = GRADER_FAULT_LOG.search(log) if kept.failed else None
+                if fault is None:
+                    break
+            kept.detail = (fault.group(0) if fault else _nbgrader_error(log)) if kept.failed else ""
             wall_clock = WALL_CLOCK_LOG.search(log)
             if wall_clock:  # the provisioner killed the kernel: only its log says why
                 kept.detail = "; ".join(filter(None, [f"wall-clock limit of {wall_clock.group(1)} s reached",

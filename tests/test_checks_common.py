@@ -10,6 +10,7 @@ import pytest
 from autograder.checks import _common
 from autograder.checks._common import CheckFailed, call_printing, call_silent, expect_no_output
 from autograder.trusted import testcell
+from autograder.trusted.errors import GraderFault, student_exception
 
 
 def quiet(x):
@@ -102,6 +103,24 @@ def test_test_cells_in_threads_keep_their_prints_apart():
         thread.join(20)
     assert [o.get("text") for o in results["quiet"]] == ["quiet test passed\n"]
     assert [o.get("text") for o in results["loud"]] == ["loud test's own line\na check's line\n"]
+
+
+def test_a_grader_out_of_threads_fails_the_grading_instead_of_the_test():
+    """The red CI's ps4 failure: a thread the grader could not start, then an unreadable message,
+    cost a correct part of the answer its points. Now the grading fails (the previous grade is
+    kept); a test's own failures, and the student's MemoryError, stay failed tests."""
+    starved = textwrap.dedent("""
+        try:
+            raise RuntimeError("can't start new thread")
+        except RuntimeError:
+            raise ValueError("Invalid Signature: b'6a11'")
+    """)
+    with pytest.raises(GraderFault, match="can't start new thread"):
+        testcell.run(starved, "test_max_pool_forward_basic", {}, pytest.fail)
+    student_memory = student_exception("MemoryError", "Unable to allocate 80.0 GiB")
+    for code, names in (("assert 1 == 2, 'wrong'", {}), ("raise oom", {"oom": student_memory})):
+        outputs = testcell.run(code, "test_x", names, pytest.fail)
+        assert outputs[-1]["output_type"] == "error"
 
 
 def test_a_long_line_is_cut():

@@ -7,6 +7,7 @@ The cell's ``print`` (and the checks', ``cell_print``) writes to the cell's own 
 ``sys.stdout`` is the process's (a test's ``contextlib.redirect_stdout`` would catch the prints of
 every other thread's test)."""
 import builtins
+import errno
 import io
 import threading
 import traceback
@@ -17,6 +18,7 @@ from .cells import python
 from .errors import GraderFault, StudentError
 
 
+STARVED_ERRNOS = {errno.EAGAIN, errno.EMFILE, errno.ENFILE, errno.ENOMEM}
 _running = threading.local()   # .output: the output of the test cell this thread runs
 
 
@@ -63,6 +65,10 @@ def run(code, label, trusted, resolve):
     except GraderFault:
         raise
     except Exception as err:  # noqa: BLE001 - a failing test is an error output, as in a kernel
+        starved = out_of_resources(err)
+        if starved is not None:
+            raise GraderFault(f"the grader ran out of resources in {label} ({type(starved).__name__}: "
+                              f"{starved})") from err
         error = err
     finally:
         _running.output = None
@@ -72,6 +78,22 @@ def run(code, label, trusted, resolve):
     if error is not None:
         outputs.append(error_output(error))
     return outputs
+
+
+def out_of_resources(error):
+    """The exception in ``error``'s chain that says the grader's own process ran out of threads,
+    memory or file descriptors, or None. The student's code runs in its kernel: its exceptions
+    arrive as StudentErrors (a student's MemoryError is one) and never count here."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if not isinstance(error, StudentError) and (
+                isinstance(error, MemoryError)
+                or isinstance(error, RuntimeError) and "can't start new thread" in str(error)
+                or isinstance(error, OSError) and error.errno in STARVED_ERRNOS):
+            return error
+        error = error.__cause__ or error.__context__
+    return None
 
 
 def error_output(error):
