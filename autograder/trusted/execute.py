@@ -81,6 +81,14 @@ class TrustedExecute(Execute):
             died = f"the kernel died while running this cell ({self.main_kernel_lost})"
             cell.outputs.append(error("DeadKernelError", died))
             return cell, self.resources
+        except ValueError as err:
+            # jupyter_client's "Invalid Signature": a message the kernel sent broken (a kernel out of
+            # memory sends half a message) or forged. The kernel is of no more use; the grading goes on.
+            self.main_kernel_lost = cells.label(cell, index)
+            lost = (f"the kernel sent a message the grader cannot read while running this cell "
+                    f"({self.main_kernel_lost}: {str(err)[:80]}); a kernel out of memory does that")
+            cell.outputs.append(error("KernelDied", lost))
+            return cell, self.resources
 
     def run_test(self, cell, index):
         begin = time.perf_counter()
