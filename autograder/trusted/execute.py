@@ -77,18 +77,19 @@ class TrustedExecute(Execute):
         try:
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
-            self.main_kernel_lost = cells.label(cell, index)
-            died = f"the kernel died while running this cell ({self.main_kernel_lost})"
-            cell.outputs.append(error("DeadKernelError", died))
-            return cell, self.resources
+            return self.lose_main_kernel(cell, index, "DeadKernelError", "the kernel died while running this cell")
         except ValueError as err:
             # jupyter_client's "Invalid Signature": a message the kernel sent broken (a kernel out of
             # memory sends half a message) or forged. The kernel is of no more use; the grading goes on.
-            self.main_kernel_lost = cells.label(cell, index)
-            lost = (f"the kernel sent a message the grader cannot read while running this cell "
-                    f"({self.main_kernel_lost}: {str(err)[:80]}); a kernel out of memory does that")
-            cell.outputs.append(error("KernelDied", lost))
-            return cell, self.resources
+            return self.lose_main_kernel(cell, index, "KernelDied", "the kernel sent a message the grader cannot "
+                                         f"read while running this cell ({str(err)[:80]}; a kernel out of memory "
+                                         "does that)")
+
+    def lose_main_kernel(self, cell, index, ename, why):
+        """The main kernel is of no more use from ``cell`` on: the cell says ``why``, later cells are not run."""
+        self.main_kernel_lost = cells.label(cell, index)
+        cell.outputs.append(error(ename, f"{why} ({self.main_kernel_lost})"))
+        return cell, self.resources
 
     def run_test(self, cell, index):
         begin = time.perf_counter()
