@@ -1,5 +1,5 @@
 """Pictures for the notebooks: training curves, activation histograms by depth, conv filters,
-the confusion matrix and optimizer paths. Each function returns the matplotlib Figure."""
+the confusion matrix, optimizer paths and 2-D embeddings. Each function returns the matplotlib Figure."""
 import numpy as np
 
 
@@ -95,6 +95,24 @@ def plot_confusion_matrix(matrix, title="confusion matrix"):
         ax.text(j, i, str(v), ha="center", va="center", fontsize=7,
                 color="white" if v > m.max() / 2 else "black")
     ax.set(xlabel="predicted", ylabel="true", title=title, xticks=range(len(m)), yticks=range(len(m)))
+    fig.tight_layout()
+    return fig
+
+
+def plot_embedding(points, labels, title=None):
+    """Side-by-side scatters of 2-D points {name: (N, 2) array}, coloured by ``labels`` (N,) (digits)."""
+    plt = _plt()
+    fig, axes = plt.subplots(1, len(points), figsize=(5.5 * len(points), 5), squeeze=False)
+    labels = np.asarray(labels)
+    for ax, (name, xy) in zip(axes[0], points.items()):
+        xy = np.asarray(xy)
+        for digit in np.unique(labels):
+            at = labels == digit
+            ax.scatter(xy[at, 0], xy[at, 1], s=4, alpha=0.6, color=plt.cm.tab10(digit % 10), label=str(digit))
+        ax.set(title=name, xlabel="first principal component", ylabel="second principal component")
+    axes[0, -1].legend(title="digit", markerscale=3, loc="center left", bbox_to_anchor=(1, 0.5))
+    if title:
+        fig.suptitle(title)
     fig.tight_layout()
     return fig
 
