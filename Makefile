@@ -84,16 +84,21 @@ NPY_SIMD_OFF = $(shell $(PY) -c "from numpy._core._multiarray_umath import __cpu
 OTHER_KERNELS = NPY_DISABLE_CPU_FEATURES="$(NPY_SIMD_OFF)" OPENBLAS_NUM_THREADS=2 \
 	$(if $(filter x86_64,$(shell uname -m)),OPENBLAS_CORETYPE=Haswell)
 
+# Two pytest workers, one test file each at a time (--dist loadfile: a module's class-grading
+# fixture and a notebook's cells stay on one worker). Grading waits on kernels more than it
+# computes: one worker left the two cores idle more than half of the time.
+PARALLEL := -n 2 --dist loadfile
+
 test: venv oracle postgresql browser
 	$(PY) -m autograder release --check
-	$(PY) -m pytest -q --durations=25 tests $(if $(SOLUTION_NBS),$(SOLUTION_NBS) $(NBVAL))
+	$(PY) -m pytest -q $(PARALLEL) --durations=25 tests $(if $(SOLUTION_NBS),$(SOLUTION_NBS) $(NBVAL))
 	$(if $(SOLUTION_NBS),env $(OTHER_KERNELS) $(PY) -m pytest -q -p no:cacheprovider $(SOLUTION_NBS) $(NBVAL))
 
 test-nbval-other-kernels: venv
 	env $(OTHER_KERNELS) $(PY) -m pytest -q -p no:cacheprovider $(SOLUTION_NBS) $(NBVAL)
 
 test-core: venv oracle postgresql browser
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q $(PARALLEL) tests
 
 test-slow: venv oracle
 	$(PY) -m pytest -q -m slow tests

@@ -2,7 +2,9 @@
 provisioner. It sits beside the course kernel ``python3``, which students keep in JupyterLab;
 grading names this one (``c.Execute.kernel_name`` in the class's nbgrader_config.py)."""
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 NAME = "python3-sandbox"
@@ -27,5 +29,9 @@ def install(prefix=sys.prefix):
     text = json.dumps(spec(environment_for_kernel()), indent=1)
     target = folder / "kernel.json"
     if not target.exists() or target.read_text() != text:
-        target.write_text(text)
+        # a rename, never a rewrite in place: graders starting kernels meanwhile read the old or the new file
+        with tempfile.NamedTemporaryFile("w", dir=folder, suffix=".json", delete=False) as staged:
+            staged.write(text)
+        os.chmod(staged.name, 0o644)
+        os.replace(staged.name, target)
     return folder
