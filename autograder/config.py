@@ -32,6 +32,8 @@ c.Execute.interrupt_on_timeout = True
 c.Execute.extra_arguments = ["--HistoryManager.enabled=False", "--quiet"]
 c.Autograde.create_student = True
 c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollectorPlugin"
+# grades.csv: nbgrader's CSV export with the bonus tests' points left out of max_score
+c.ExportApp.plugin_class = "autograder.export.BonusCsvExportPlugin"
 # LMS downloads named <student>_<anything>_<assignment notebook>.ipynb or <student>_<notebook>.ipynb
 c.FileNameCollectorPlugin.named_regexp = r"(?:.*/)?(?P<student_id>[A-Za-z0-9][A-Za-z0-9.-]*)_(?:.*_)?(?P<file_id>ps[0-9]+_[A-Za-z0-9_]+?\\.ipynb)$"
 from nbgrader.preprocessors import GetGrades  # noqa: E402

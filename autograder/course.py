@@ -15,7 +15,8 @@ EXERCISES = {
     "ps1_activations": {"activations": ["Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU"]},
     "ps2_optimizers": {"optimizers": ["SGD", "Momentum", "RMSProp", "Adam"]},
     "ps3_initialization": {"initializers": ["fans", "lecun_normal", "xavier_normal", "xavier_uniform",
-                                            "he_normal", "he_uniform"]},
+                                            "he_normal", "he_uniform"],
+                           "layers": ["BatchNorm"]},
     "ps4_cnn": {"layers": ["max_pool_forward", "max_pool_backward", "_max_pool_forward_tiled",
                            "_max_pool_forward_strided", "Dropout"]},
 }

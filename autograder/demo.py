@@ -25,7 +25,8 @@ STUDENTS = {
             "ps3_initialization": "corpus:he_normal_variance_as_std", "ps4_cnn": "corpus:overwrite_overlapping"},
     "eli": {"ps1_activations": "invalid-json", "ps2_optimizers": "renamed",
             "ps3_initialization": "deleted-test:*", "ps4_cnn": "missing"},
-    "fay": {"ps1_activations": "edited-test:*", "ps2_optimizers": "raises"},
+    "fay": {"ps1_activations": "edited-test:*", "ps2_optimizers": "raises",
+            "ps3_initialization": "corpus:batchnorm_blank"},
 }
 INFINITE_LOOP_STUDENT = {"gus": {"ps1_activations": "infinite-loop"}}
 

@@ -12,6 +12,7 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_markdown_cell, new_output
 from traitlets import Bool, Unicode
 
+from .notebook import is_bonus
 from .sandbox.output import text_of
 
 HIDDEN = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS[ \t]*$.*?^[ \t]*### END HIDDEN TESTS[ \t]*$",
@@ -183,6 +184,8 @@ def summary_row(cell):
     name = html.escape(str(meta.get("grade_id", "")))
     message = html.escape(verdict(cell)).replace("\n", "<br>")
     score = f"{points(meta.get('score'))} / {points(meta.get('points'))}"
+    if is_bonus(meta.get("grade_id", "")):
+        score += " bonus"
     return f'<tr><td><a href="#{name}"><code>{name}</code></a></td><td class="center">{score}</td><td>{message}</td></tr>'
 
 
@@ -195,9 +198,10 @@ def summary_markdown(cells):
 
 
 class GradeTable(Preprocessor):
-    """Puts the table of every graded cell (name, points, message) at the top of the feedback.
-    Runs after GetGrades (the scores) and SafeFeedback (the messages are text already, and are
-    escaped again here)."""
+    """Puts the table of every graded cell (name, points, message) at the top of the feedback,
+    and takes the bonus tests' points out of the page's maximum (GetGrades counts them in). Runs
+    after GetGrades (the scores) and SafeFeedback (the messages are text already, and are escaped
+    again here)."""
 
     enabled = Bool(True)
 
@@ -205,4 +209,8 @@ class GradeTable(Preprocessor):
         graded = [c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
         if graded:
             nb.cells.insert(0, new_markdown_cell(summary_markdown(graded), id=SUMMARY_ID))
+        bonus = sum(float(c.metadata.nbgrader.get("points") or 0) for c in graded
+                    if is_bonus(c.metadata.nbgrader.get("grade_id", "")))
+        if bonus and "max_score" in resources.get("nbgrader", {}):
+            resources["nbgrader"]["max_score"] -= bonus
         return nb, resources

@@ -402,7 +402,9 @@ def report(class_dir, outcome, gradebook=None):
     """The JSON report of one submission, read from ``gradebook`` (an open nbgrader Gradebook; the
     class's own by default): one entry per test with points and message, one per written answer
     (points once graded by hand in formgrader), and the totals: ``score`` of ``max_score``, of which
-    ``autograded_score`` of ``autograded_max`` and ``pending_points`` still to grade by hand."""
+    ``autograded_score`` of ``autograded_max`` and ``pending_points`` still to grade by hand. Bonus
+    tests (``notebook.is_bonus``) add ``bonus_score`` (of ``bonus_max``) to the score, nothing to
+    the maximum."""
     from nbgrader.api import MissingEntry
 
     class_dir = Path(class_dir)
@@ -434,13 +436,16 @@ def report(class_dir, outcome, gradebook=None):
         if not scores:
             message = outcome.reason or "not graded"
         entry["tests"].append({"test": test_id, "points": score, "max_points": maximum,
-                               "passed": bool(scores) and score >= maximum, "message": message})
+                               "passed": bool(scores) and score >= maximum, "message": message,
+                               "bonus": notebook.is_bonus(test_id)})
     entry["written"] = [written_answer(grades.get(answer_id) if scores else None, answer_id, maximum)
                         for answer_id, maximum in written_points.items()]
-    entry["autograded_score"] = sum(t["points"] for t in entry["tests"])
-    entry["autograded_max"] = sum(max_points.values())
+    for kind, tests in (("autograded", [t for t in entry["tests"] if not t["bonus"]]),
+                        ("bonus", [t for t in entry["tests"] if t["bonus"]])):
+        entry[f"{kind}_score"] = sum(t["points"] for t in tests)
+        entry[f"{kind}_max"] = sum(t["max_points"] for t in tests)
     entry["pending_points"] = sum(w["max_points"] for w in entry["written"] if w["status"] == NEEDS_GRADING)
-    entry["score"] = entry["autograded_score"] + sum(w["points"] for w in entry["written"])
+    entry["score"] = entry["autograded_score"] + entry["bonus_score"] + sum(w["points"] for w in entry["written"])
     entry["max_score"] = entry["autograded_max"] + sum(written_points.values())
     if scores and outcome.status == "failed":
         entry["status"] = "failed (previous grade kept)"

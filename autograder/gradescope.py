@@ -157,7 +157,8 @@ def hidden_tests(assignment):
 def gradescope_test(test, hidden):
     """One report test as a Gradescope test: its message, never its code or a traceback; one
     holding hidden tests is shown once grades are published."""
-    return {"name": test["test"], "score": test["points"], "max_score": test["max_points"],
+    name = f"{test['test']} (bonus)" if test.get("bonus") else test["test"]
+    return {"name": name, "score": test["points"], "max_score": test["max_points"],
             "status": "passed" if test["passed"] else "failed",
             "output": test["message"] or ("passed" if test["passed"] else "no points"),
             "visibility": HIDDEN_VISIBILITY if test["test"] in hidden else "visible"}
@@ -176,8 +177,13 @@ def summary(entry, tests, hidden, sandboxed):
     are graded by hand, apart from it), why a notebook could not be graded or what was noted, the
     errors of the student's own cells, where the code ran. Messages of hidden tests are not
     repeated here: they wait for the grades."""
-    lines = [f"{entry['assignment']}: {sum(t['score'] for t in tests):g} / {sum(t['max_score'] for t in tests):g} "
+    regular = [t for t in entry["tests"] if not t.get("bonus")]
+    bonus = [t for t in entry["tests"] if t.get("bonus")]
+    lines = [f"{entry['assignment']}: {sum(t['points'] for t in regular):g} / {sum(t['max_points'] for t in regular):g} "
              "points from the tests."]
+    if bonus:
+        lines.append(f"Bonus: {sum(t['points'] for t in bonus):g} of {sum(t['max_points'] for t in bonus):g} points, "
+                     "on top of the maximum.")
     written = entry.get("written", [])
     if written:
         lines.append(f"{len(written)} written answers ({sum(w['max_points'] for w in written):g} points) are "

@@ -10,6 +10,7 @@ import traceback
 import nbformat
 
 SLOW_TAG = "slow"  # cells that train on MNIST; skipped by the fast in-process runner
+BONUS_PREFIX = "test_bonus_"   # tests whose points add to the score but not to the maximum
 MARKERS = re.compile(r"^\s*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)\s*$")
 HIDDEN = re.compile(r"^\s*### BEGIN HIDDEN TESTS\s*$.*?^\s*### END HIDDEN TESTS\s*$\n?", re.M | re.S)
 
@@ -50,8 +51,15 @@ def cells_by_grade_id(nb):
     return {grade_id(c): c for c in nb.cells if grade_id(c)}
 
 
+def is_bonus(test_id):
+    """A bonus test: its points count in the score, not in the maximum. nbgrader has no bonus
+    points of its own, so the kit's reports and its grade export (``autograder.export``) leave
+    these out of ``max_score``."""
+    return test_id.startswith(BONUS_PREFIX)
+
+
 def points(nb):
-    """{test grade_id: points} of the autograded test cells."""
+    """{test grade_id: points} of the autograded test cells, bonus tests included."""
     return {grade_id(c): float(nbgrader_meta(c).get("points", 0)) for c in nb.cells if is_test(c)}
 
 

@@ -174,6 +174,13 @@ def test_deep_relu_xavier_shrinks_and_he_keeps_the_spread():
     assert he[-1] > 0.5
 
 
+def test_batch_norm_restores_the_small_init_tanh_network():
+    outs = D.deep_net_experiment(lambda shape, rng: I.normal(shape, 0.01, rng), "tanh", norm=L.BatchNorm)
+    stds = [float(o.std()) for o in outs]
+    # every pre-activation is unit-Gaussian again, so every layer's tanh has the std of tanh(z), z ~ N(0, 1)
+    assert all(s == pytest.approx(0.63, abs=0.02) for s in stds), stds
+
+
 def test_deep_net_experiment_is_reproducible():
     a = D.deep_net_experiment(I.xavier_normal, "tanh", depth=3, width=50, n=20, seed=1)
     b = D.deep_net_experiment(I.xavier_normal, "tanh", depth=3, width=50, n=20, seed=1)

@@ -262,6 +262,17 @@ def test_a_visible_test_shows_at_once_and_a_hidden_one_when_grades_are_published
     assert results["score"] == 1.0 and "in place" not in results["output"]
 
 
+def test_a_bonus_test_is_named_so_and_kept_out_of_the_points_of_the_tests():
+    entry = {"assignment": "ps3_initialization", "status": "graded", "reason": "", "cell_errors": [],
+             "tests": [{"test": "test_fans_dense", "points": 2.0, "max_points": 2.0, "passed": True, "message": ""},
+                       {"test": "test_bonus_batchnorm_eval", "points": 1.0, "max_points": 1.0, "passed": True,
+                        "message": "", "bonus": True}]}
+    results = gradescope.results(entry, set(), sandboxed=True)
+    assert [t["name"] for t in results["tests"]] == ["test_fans_dense", "test_bonus_batchnorm_eval (bonus)"]
+    assert results["score"] == 3.0
+    assert "2 / 2 points from the tests" in results["output"] and "Bonus: 1 of 1 points" in results["output"]
+
+
 # ---------------------------------------------------------------------------------------------
 # where the sandbox cannot run
 

@@ -281,3 +281,23 @@ def test_the_lms_export_has_canvas_columns_a_points_row_and_the_gradebooks_score
         f"max_score\n{ASSIGNMENTS[0]},,,=cmd|calc,,,,1.0,0.0,1.0,2.0\n")
     [row] = list(csv.reader(open(lms.write(tmp_path, ASSIGNMENTS[:2]))))[2:]
     assert row[0] == row[3] == "'=cmd|calc" and row[5:] == ["1", "", "1"], "a student id is never a formula"
+
+
+def test_bonus_points_add_to_the_score_and_not_to_the_maximum(graded_class):
+    """ps3's batch normalization is a bonus: ada solves it, fay leaves it as released. Both have
+    every other test right, and the same maximum in the report, grades.csv and the feedback."""
+    class_dir, _ = graded_class
+    ada, fay = entry(graded_class, "ada", "ps3_initialization"), entry(graded_class, "fay", "ps3_initialization")
+    bonus = {t["test"] for t in ada["tests"] if t["bonus"]}
+    assert bonus == {"test_bonus_batchnorm_forward", "test_bonus_batchnorm_eval", "test_bonus_batchnorm_backward"}
+    assert ada["bonus_score"] == ada["bonus_max"] == 5 and fay["bonus_score"] == 0
+    assert ada["autograded_score"] == ada["autograded_max"] == fay["autograded_score"] == 39
+    assert ada["max_score"] == fay["max_score"] == 39 + 4, "the bonus is not in the maximum"
+    assert ada["score"] == 39 + 5 and fay["score"] == 39, "the written answers wait for a TA"
+    rows = {r["student_id"]: r for r in csv.DictReader(open(class_dir / "reports" / "grades.csv"))
+            if r["assignment"] == "ps3_initialization"}
+    for student, e, earned in (("ada", ada, 2), ("fay", fay, 0)):
+        assert (float(rows[student]["score"]), float(rows[student]["max_score"])) == (e["score"], e["max_score"])
+        page = (class_dir / "feedback" / student / "ps3_initialization" / "ps3_initialization.html").read_text()
+        assert f"(Score: {e['score']:.1f} / {e['max_score']:.1f})" in page
+        assert re.search(rf"test_bonus_batchnorm_forward</code></a></td><td[^>]*>{earned} / 2 bonus<", page)

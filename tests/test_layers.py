@@ -684,6 +684,12 @@ def test_batchnorm_running_stats_update():
     np.testing.assert_allclose(bn.running_var, [0.9 * 1.3 + 0.4, 0.9 * 70.9 + 70.0], rtol=1e-6)
 
 
+def test_batchnorm_biased_running_var_as_cs231n_keeps_it():
+    bn = L.BatchNorm(2, momentum=0.1, unbiased_running_var=False)
+    bn.forward(np.array([[1.0, 10.0], [3.0, 20.0], [5.0, 60.0]]))
+    np.testing.assert_allclose(bn.running_var, [0.9 + 0.1 * 8 / 3, 0.9 + 0.1 * 1400 / 3], rtol=1e-6)
+
+
 def test_batchnorm_running_stats_converge_to_the_data_statistics():
     bn = L.BatchNorm(2, momentum=0.5)
     x = rng(0).standard_normal((200, 2)) * [2.0, 0.5] + [3.0, -1.0]

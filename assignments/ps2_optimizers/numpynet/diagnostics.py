@@ -71,26 +71,32 @@ def print_layer_stats(rows):
               f"{percent(r.get('frac_dead'), 7)} {percent(r.get('frac_saturated'), 10)}")
 
 
-def deep_activations(x, weights, activation):
+def deep_activations(x, weights, activation, norm=None):
     """Forward ``x`` through plain layers ``a = f(a @ W)`` and return every layer's activations.
 
     The initialization experiment: 10 layers of 500 units, unit-Gaussian input, and weights from
-    the initializer under study.
+    the initializer under study. ``norm``: a layer class (``BatchNorm``), built as
+    ``norm(units)`` for each layer and applied to its pre-activations in training mode,
+    ``a = f(norm(a @ W))``.
     """
     activation = _activations.get(activation)
     outputs, a = [], np.asarray(x)
     for w in weights:
-        a = activation.forward(a @ w)
+        z = a @ w
+        if norm is not None:
+            z = norm(w.shape[1]).forward(z, training=True)
+        a = activation.forward(z)
         outputs.append(a)
     return outputs
 
 
-def deep_net_experiment(init, activation="tanh", depth=10, width=500, n=1000, seed=0):
-    """Activations of ``depth`` layers of ``width`` units initialized by ``init(shape, rng=rng)``."""
+def deep_net_experiment(init, activation="tanh", depth=10, width=500, n=1000, seed=0, norm=None):
+    """Activations of ``depth`` layers of ``width`` units initialized by ``init(shape, rng=rng)``
+    (``norm``: see ``deep_activations``)."""
     rng = np.random.default_rng(seed)
     x = rng.standard_normal((n, width)).astype(np.float32)
     weights = [init((width, width), rng=rng) for _ in range(depth)]
-    return deep_activations(x, weights, activation)
+    return deep_activations(x, weights, activation, norm)
 
 
 def confusion_matrix(y_true, y_pred, num_classes=10):

@@ -318,13 +318,15 @@ class BatchNorm(Layer):
 
     Training: normalize with the batch mean and (biased) variance, eps inside the square root, then
     scale by gamma and shift by beta; running statistics follow PyTorch's convention:
-    running = (1 - momentum) * running + momentum * batch, with the unbiased variance.
+    running = (1 - momentum) * running + momentum * batch, with the unbiased variance
+    (``unbiased_running_var=False``: the biased one, as CS231n's assignment keeps it).
     Eval: normalize with the running statistics.
     """
 
-    def __init__(self, num_features, eps=1e-05, momentum=0.1, dtype=np.float32):
+    def __init__(self, num_features, eps=1e-05, momentum=0.1, dtype=np.float32, unbiased_running_var=True):
         super().__init__()
         self.num_features, self.eps, self.momentum = (int(num_features), float(eps), float(momentum))
+        self.unbiased_running_var = bool(unbiased_running_var)
         self.params = {'gamma': np.ones(num_features, dtype=dtype), 'beta': np.zeros(num_features, dtype=dtype)}
         self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
         self.running_mean = np.zeros(num_features, dtype=dtype)
@@ -343,7 +345,8 @@ class BatchNorm(Layer):
             mean, var = (x.mean(axis=axes), x.var(axis=axes))
             m = self.momentum
             self.running_mean[...] = (1 - m) * self.running_mean + m * mean
-            self.running_var[...] = (1 - m) * self.running_var + m * var * count / (count - 1)
+            correction = count / (count - 1) if self.unbiased_running_var else 1.0
+            self.running_var[...] = (1 - m) * self.running_var + m * var * correction
         else:
             mean, var = (self.running_mean, self.running_var)
         inv_std = 1.0 / np.sqrt(var + self.eps)
