@@ -11,7 +11,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from . import notebook, release, student_package
+from . import edition, notebook, release, student_package
 from .course import ROOT
 
 DIST = ROOT / "dist"
@@ -132,7 +132,7 @@ def problems(folder, assignment):
     found += [f"{assignment}/{name}: not part of a student bundle (only the notebook, numpynet/, "
               f"{README} and {REQUIREMENTS} are)"
               for name in sorted(files(Path(folder) / assignment) - bundle_files(assignment))]
-    found += [reason for reason in [release.stale(assignment)] if reason]
+    found += [reason for reason in [release.stale(assignment, [edition.DEFAULT])] if reason]
     return [problem.replace(f"{folder}{os.sep}", "") for problem in found]
 
 

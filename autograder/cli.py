@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import config, release as rel
+from . import config, edition, release as rel
 
 
 def cmd_kernel(args):
@@ -100,11 +100,16 @@ def cmd_grade(args):
                       db_url=args.db, force=args.force)
 
 
+def add_edition_option(p):
+    p.add_argument("--edition", choices=edition.EDITIONS, default=None,
+                   help="the language of the notebooks released to the class (default: English; kept once given)")
+
+
 def cmd_init(args):
     from . import grade
     grade.prepare_environment()
     class_dir = grade.init_class(Path(args.class_dir), args.assignments or rel.available(), args.cell_timeout,
-                                 not args.unsafe_no_sandbox, args.db, args.exchange)
+                                 not args.unsafe_no_sandbox, args.db, args.exchange, args.edition)
     print(f"class folder {class_dir}: nbgrader_config.py, release/ (notebooks and student packages), gradebook "
           f"{grade.shown_url(config.gradebook_url(class_dir))}")
 
@@ -118,7 +123,7 @@ def cmd_demo(args):
     if class_dir.exists():
         shutil.rmtree(class_dir)
     assignments = args.assignments or rel.available()
-    grade.init_class(class_dir, assignments, args.cell_timeout, sandboxed, args.db)
+    grade.init_class(class_dir, assignments, args.cell_timeout, sandboxed, args.db, edition=args.edition)
     students = dict(demo.STUDENTS, **(demo.INFINITE_LOOP_STUDENT if args.infinite_loop else {}))
     demo.build(class_dir, class_dir / "release", assignments, students)
     print(f"demo class: {', '.join(students)} in {class_dir / 'submitted'}")
@@ -197,11 +202,13 @@ def build_parser():
     p.add_argument("--exchange", help="the nbgrader exchange folder students fetch from and submit to "
                    "(default: nbgrader's, /usr/local/share/nbgrader/exchange); kept")
     p.add_argument("--cell-timeout", type=int, default=None)
+    add_edition_option(p)
     add_unsafe_option(p)
     p.set_defaults(func=cmd_init)
     p = sub.add_parser("demo", help="build a demo class from the course and grade it")
     p.add_argument("--class-dir", default=str(rel.BUILD / "demo"))
     p.add_argument("--assignments", nargs="*")
+    add_edition_option(p)
     add_cluster_options(p, jobs=2)
     p.add_argument("--timeout", type=float, default=None)
     p.add_argument("--cell-timeout", type=int, default=None)

@@ -4,6 +4,7 @@ import copy
 from pathlib import Path
 
 from .course import COURSE_ID, ROOT
+from .edition import DEFAULT as DEFAULT_EDITION, check_edition
 from .sandbox import DEFAULT_LIMITS, KERNEL_NAME as SANDBOX_KERNEL
 from .sandbox.limits import DEFAULT_OUTPUT_CAPS
 
@@ -20,6 +21,11 @@ c.CourseDirectory.release_directory = {release!r}
 c.CourseDirectory.db_url = {db_url!r}
 {exchange}c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".git"]
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
+# The release keeps one edition of the students' text (autograder/edition.py): en or ko.
+from nbgrader.converters import GenerateAssignment  # noqa: E402
+from autograder.edition import PickEdition  # noqa: E402
+c.GenerateAssignment.preprocessors = GenerateAssignment.class_traits()["preprocessors"].default() + [PickEdition]
+c.PickEdition.edition = {edition!r}
 c.Execute.timeout = {timeout}
 # Student code runs in the bubblewrap sandbox (autograder/sandbox/): kernelspec python3-sandbox,
 # started by the provisioner autograder-sandbox, which always uses the ipc transport with the
@@ -78,12 +84,14 @@ def sqlite_url(course_dir):
     return f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}?timeout=30"
 
 
-def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True, db_url=None, exchange=None):
+def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True, db_url=None, exchange=None, edition=None):
     """Write ``course_dir/nbgrader_config.py``; the source notebooks are always the repository's.
     ``sandboxed=False`` (``--unsafe-no-sandbox``) grades with the unconfined course kernel.
     ``db_url``: the gradebook's SQLAlchemy URL (``postgresql+psycopg2://...``); by default the one
     the folder's config already names if it is a server's, else SQLite in the folder.
-    ``exchange``: the nbgrader exchange folder (JupyterHub), kept likewise; by default nbgrader's."""
+    ``exchange``: the nbgrader exchange folder (JupyterHub), kept likewise; by default nbgrader's.
+    ``edition``: the language of the released notebooks (``autograder.edition``), kept likewise;
+    by default English."""
     course_dir = Path(course_dir).resolve()
     course_dir.mkdir(parents=True, exist_ok=True)
     named = load(course_dir) if (course_dir / "nbgrader_config.py").exists() else None
@@ -91,12 +99,14 @@ def write(course_dir, release_dir=None, cell_timeout=None, sandboxed=True, db_ur
         kept_url = named.CourseDirectory.db_url
         db_url = db_url or (kept_url if not kept_url.startswith("sqlite:") else None)
         exchange = exchange or named.Exchange.get("root")
+        edition = edition or named.PickEdition.get("edition")
     text = TEMPLATE.format(course_id=COURSE_ID, root=str(course_dir), source=str(ROOT / "source"),
                            release=str(Path(release_dir).resolve() if release_dir else course_dir / "release"),
                            db_url=db_url or sqlite_url(course_dir), timeout=int(cell_timeout or CELL_TIMEOUT),
                            exchange=f"c.Exchange.root = {str(Path(exchange).resolve())!r}\n" if exchange else "",
                            kernel=SANDBOX_KERNEL if sandboxed else UNSANDBOXED_KERNEL,
-                           limits=limits_lines(), output_caps=output_caps_lines())
+                           limits=limits_lines(), output_caps=output_caps_lines(),
+                           edition=check_edition(edition or DEFAULT_EDITION))
     (course_dir / "nbgrader_config.py").write_text(text)
     return course_dir / "nbgrader_config.py"
 

@@ -51,15 +51,17 @@ class Outcome:
 # ---------------------------------------------------------------------------------------------
 # the class directory
 
-def init_class(class_dir, assignments, cell_timeout=None, sandboxed=True, db_url=None, exchange=None):
+def init_class(class_dir, assignments, cell_timeout=None, sandboxed=True, db_url=None, exchange=None, edition=None):
     """Write the nbgrader config and (re)generate the assignments into ``release/``, each with its
     student package (what ``nbgrader release_assignment`` hands out through the exchange), which
     syncs the gradebook with the source notebooks. ``cell_timeout`` (seconds) bounds every cell,
     MNIST training included. ``sandboxed``: student code runs in the sandbox kernel, whose
     kernelspec is (re)installed here; False only for ``--unsafe-no-sandbox``. ``db_url``, ``exchange``:
-    the gradebook and the exchange folder (``config.write``)."""
+    the gradebook and the exchange folder, ``edition`` the language of the release (``config.write``:
+    each kept once given)."""
     class_dir = Path(class_dir).resolve()
-    config.write(class_dir, cell_timeout=cell_timeout, sandboxed=sandboxed, db_url=db_url, exchange=exchange)
+    config.write(class_dir, cell_timeout=cell_timeout, sandboxed=sandboxed, db_url=db_url, exchange=exchange,
+                 edition=edition)
     if sandboxed:
         kernelspec.install()
     for a in assignments:

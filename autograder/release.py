@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import config, notebook, student_package
+from . import config, edition, notebook, student_package
 from .course import ASSIGNMENTS, ROOT, locked_in
 
 ASSIGNMENTS_DIR = ROOT / "assignments"
@@ -37,17 +37,20 @@ def nbgrader(args, course_dir, check=True, timeout=None):
 
 
 def release(assignments=None):
-    """Generate the student versions into assignments/, each with its student package."""
-    course_dir = BUILD / "release-course"
-    config.write(course_dir, release_dir=ASSIGNMENTS_DIR)
+    """Generate the student versions of every edition, each with its student package: English
+    into assignments/, Korean into assignments/ko/ (``edition.release_folder``)."""
     done = []
-    for a in assignments or available():
-        nbgrader(["generate_assignment", a, "--force"], course_dir)
-        student_package.build(a, ASSIGNMENTS_DIR / a)
-        done.append(a)
-        print(f"released {a} -> {(ASSIGNMENTS_DIR / a).relative_to(ROOT)}/ "
-              f"(locked: {', '.join(f'{m}.{n}' for m, ns in locked_in(a).items() for n in ns if not n.startswith('_'))})")
-    return done
+    for lang in edition.EDITIONS:
+        course_dir = BUILD / "release-course" / lang
+        folder = edition.release_folder(ASSIGNMENTS_DIR, lang)
+        config.write(course_dir, release_dir=folder, edition=lang)
+        for a in assignments or available():
+            nbgrader(["generate_assignment", a, "--force"], course_dir)
+            student_package.build(a, folder / a)
+            done.append(a)
+            print(f"released {a} ({lang}) -> {(folder / a).relative_to(ROOT)}/ (locked: "
+                  f"{', '.join(f'{m}.{n}' for m, ns in locked_in(a).items() for n in ns if not n.startswith('_'))})")
+    return sorted(set(done), key=done.index)
 
 
 def solution_notebook(source_nb):
@@ -56,7 +59,7 @@ def solution_notebook(source_nb):
     nbval compares every cell's output except in cells the source tags ``nbval-ignore-output``:
     those print figures whose last digits depend on the machine (float32 training, BLAS and SIMD
     kernels), and each experiment is followed by a compared check cell that states what it shows."""
-    nb = nbformat.from_dict(source_nb)
+    nb = edition.of(source_nb, edition.DEFAULT)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.source = notebook.strip_markers(cell.source, keep_hidden=False)
@@ -93,14 +96,16 @@ def leaks(folder=ASSIGNMENTS_DIR):
             for pattern in LEAK_PATTERNS:
                 if pattern.search(text):
                     problems.append(f"{_shown(path)}: contains {pattern.pattern!r}")
-    for a in available():
-        package = Path(folder) / a / "numpynet"
-        if not (Path(folder) / a).is_dir():
-            continue
-        if not package.is_dir():
-            problems.append(f"{_shown(package)}: student package missing")
-            continue
-        problems += student_package.unlocked_references(a, package)
+    for lang in edition.EDITIONS:
+        for a in available():
+            released = edition.release_folder(Path(folder), lang) / a
+            if not released.is_dir():
+                continue
+            package = released / "numpynet"
+            if not package.is_dir():
+                problems.append(f"{_shown(package)}: student package missing")
+                continue
+            problems += student_package.unlocked_references(a, package)
     return problems
 
 
@@ -139,23 +144,31 @@ def expected_release_cells(source_nb):
     return cells
 
 
-def stale(assignment):
-    """Why assignments/<a> does not match source/<a>, or "" when it does."""
-    released = ASSIGNMENTS_DIR / assignment / f"{assignment}.ipynb"
-    if not released.exists():
-        return f"{_shown(released)} missing: run `make release`"
-    want = expected_release_cells(notebook.read(ROOT / "source" / assignment / f"{assignment}.ipynb"))
-    have = [c.source.strip() for c in notebook.read(released).cells]
-    if want != have:
-        return f"{_shown(released)} is older than source/{assignment}: run `make release`"
-    return stale_package(assignment)
+def stale(assignment, editions=edition.EDITIONS):
+    """Why an edition's assignments/<a> does not match source/<a>, or "" when none does."""
+    source_nb = notebook.read(ROOT / "source" / assignment / f"{assignment}.ipynb")
+    for lang in editions:
+        folder = edition.release_folder(ASSIGNMENTS_DIR, lang)
+        released = folder / assignment / f"{assignment}.ipynb"
+        if not released.exists():
+            return f"{_shown(released)} missing: run `make release`"
+        want = expected_release_cells(edition.of(source_nb, lang))
+        released_nb = notebook.read(released)
+        have = [c.source.strip() for c in released_nb.cells]
+        if want != have or edition.edition_of(released_nb) != lang:
+            return f"{_shown(released)} is older than source/{assignment}: run `make release`"
+        reason = stale_package(assignment, folder)
+        if reason:
+            return reason
+    return ""
 
 
-def stale_package(assignment):
-    """Why assignments/<a>/numpynet differs from the student package the core gives now, or ""."""
+def stale_package(assignment, folder=None):
+    """Why <folder>/<a>/numpynet (assignments/ by default) differs from the student package the
+    core gives now, or ""."""
     import tempfile
 
-    shipped = ASSIGNMENTS_DIR / assignment / "numpynet"
+    shipped = (folder or ASSIGNMENTS_DIR) / assignment / "numpynet"
     with tempfile.TemporaryDirectory() as tmp:
         fresh = student_package.build(assignment, tmp)
         for path in sorted(fresh.glob("*.py")):

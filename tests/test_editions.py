@@ -1,0 +1,125 @@
+"""The English and Korean editions: one source notebook with both languages (``lang:en`` and
+``lang:ko`` markdown twins), two releases whose code, answer, test and written-answer cells are
+byte-identical, and one class that grades either edition through nbgrader with the same scores."""
+import re
+
+import nbformat
+import pytest
+
+from autograder import config, demo, edition, grade, notebook, release, sandbox
+from autograder.course import ROOT
+from corpus_loader import load_entry
+
+ASSIGNMENTS = release.available()
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def source(assignment):
+    return notebook.read(ROOT / "source" / assignment / f"{assignment}.ipynb")
+
+
+def released(assignment, lang):
+    return notebook.read(edition.release_folder(release.ASSIGNMENTS_DIR, lang) / assignment / f"{assignment}.ipynb")
+
+
+def shared(cell):
+    """What must be the same in every edition: the cell's kind, source and nbgrader metadata."""
+    return cell.cell_type, cell.source, notebook.nbgrader_meta(cell)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_text_cell_has_its_korean_twin_and_nothing_graded_has_a_language(assignment):
+    cells = source(assignment).cells
+    untagged = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and edition.language(c) is None
+                and not notebook.is_written(c)]
+    assert not untagged, f"markdown cells {untagged} are in no language: tag them lang:en, with a lang:ko twin"
+    for i, cell in enumerate(cells):
+        lang = edition.language(cell)
+        if lang is None:
+            continue
+        assert lang in edition.EDITIONS, f"cell {i} is tagged lang:{lang}"
+        assert cell.cell_type == "markdown" and not notebook.nbgrader_meta(cell), (
+            f"cell {i} is a {cell.cell_type} or nbgrader cell with a language: those are the same in every edition")
+        if lang == "en":
+            twin = cells[i + 1] if i + 1 < len(cells) else None
+            assert twin is not None and edition.language(twin) == "ko", f"English cell {i} has no Korean twin after it"
+            assert HANGUL.search(twin.source), f"the Korean twin of cell {i} holds no Korean"
+            assert not HANGUL.search(cell.source), f"English cell {i} holds Korean"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_both_releases_share_every_cell_but_the_text(assignment):
+    english, korean = released(assignment, "en"), released(assignment, "ko")
+    assert edition.edition_of(english) == "en" and edition.edition_of(korean) == "ko"
+    common = [shared(c) for c in english.cells if c.cell_type != "markdown" or notebook.nbgrader_meta(c)]
+    assert common == [shared(c) for c in korean.cells if c.cell_type != "markdown" or notebook.nbgrader_meta(c)]
+    text = {lang: [c.source for c in nb.cells if c.cell_type == "markdown" and not notebook.nbgrader_meta(c)]
+            for lang, nb in (("en", english), ("ko", korean))}
+    assert not any(HANGUL.search(t) for t in text["en"]), "Korean text in the English edition"
+    assert all(HANGUL.search(t) for t in text["ko"]), "English-only text in the Korean edition"
+    assert not any("lang:" in t for nb in (english, korean) for c in nb.cells for t in c.metadata.get("tags", []))
+
+
+def test_a_class_keeps_its_edition(tmp_path):
+    config.write(tmp_path, edition="ko")
+    config.write(tmp_path)                      # a later `init` or `grade` without --edition
+    assert config.load(tmp_path).PickEdition.edition == "ko"
+    with pytest.raises(ValueError, match="unknown edition"):
+        config.write(tmp_path, edition="fr")
+
+
+def test_the_edition_picks_its_cells_and_drops_the_tags():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("Hello", metadata={"tags": ["lang:en"]}),
+        nbformat.v4.new_markdown_cell("안녕하세요", metadata={"tags": ["lang:ko", "keep"]}),
+        nbformat.v4.new_code_cell("x = 1")])
+    korean = edition.of(nb, "ko")
+    assert [c.source for c in korean.cells] == ["안녕하세요", "x = 1"]
+    assert korean.cells[0].metadata.tags == ["keep"] and edition.edition_of(korean) == "ko"
+    assert [c.source for c in edition.of(nb, "en").cells] == ["Hello", "x = 1"]
+
+
+# ---------------------------------------------------------------------------------------------
+# one class, both editions, through nbgrader
+
+ASSIGNMENT = "ps1_activations"
+MISTAKE = "relu_forward_inplace"
+STUDENTS = {"ada-en": ("en", "model"), "ada-ko": ("ko", "model"), "cleo-ko": ("ko", f"corpus:{MISTAKE}")}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    if sandbox.problem() is not None:
+        pytest.skip(f"no sandbox here: {sandbox.problem()}")
+    grade.prepare_environment()
+    class_dir = grade.init_class(tmp_path_factory.mktemp("korean") / "class", [ASSIGNMENT], edition="ko")
+    for student, (lang, kind) in STUDENTS.items():
+        folder = class_dir / "submitted" / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        nbformat.write(demo.submission(ASSIGNMENT, kind, edition.release_folder(release.ASSIGNMENTS_DIR, lang)),
+                       str(folder / f"{ASSIGNMENT}.ipynb"))
+    entries = grade.grade_class(class_dir, [ASSIGNMENT], jobs=2, progress=False)
+    return class_dir, {e["student"]: e for e in entries}
+
+
+def test_a_korean_class_releases_the_korean_edition(graded):
+    class_dir, _ = graded
+    nb = notebook.read(class_dir / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    assert edition.edition_of(nb) == "ko" and HANGUL.search(nb.cells[0].source)
+
+
+def test_the_same_answers_get_the_same_points_in_either_edition(graded):
+    _, entries = graded
+    points = {s: {t["test"]: t["points"] for t in e["tests"]} for s, e in entries.items()}
+    assert all(e["status"] == "graded" and not e["cell_errors"] for s, e in entries.items() if s.startswith("ada")), entries
+    assert points["ada-ko"] == points["ada-en"] and entries["ada-ko"]["score"] == entries["ada-ko"]["autograded_max"]
+    expected = load_entry(ROOT / "tests" / "corpus" / ASSIGNMENT / f"{MISTAKE}.py")
+    failed = {t["test"] for t in entries["cleo-ko"]["tests"] if not t["passed"]}
+    assert failed == set(expected.fails)
+
+
+def test_the_korean_feedback_renders_the_courses_korean_text(graded):
+    class_dir, _ = graded
+    page = (class_dir / "feedback" / "ada-ko" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
+    heading = next(line for line in released(ASSIGNMENT, "ko").cells[0].source.splitlines() if line.startswith("# "))
+    assert re.search(r"<h1[^>]*>\s*" + re.escape(heading[2:].strip()[:10]), page), "the Korean title is rendered"
