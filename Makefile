@@ -28,7 +28,7 @@ help:
 	@echo "make test-slow  long runs: full MNIST training figures, mutant corpus through nbgrader"
 	@echo "make release    student notebooks and packages into assignments/"
 	@echo "make solutions  executed solution notebooks into solutions/"
-	@echo "make bundles    a zip per assignment for students into dist/ (releases first; refuses any leak)"
+	@echo "make bundles    a zip per assignment for students into dist/ (English) and dist/ko/ (Korean); releases first, refuses any leak"
 	@echo "make gradescope the Gradescope autograder zip of each assignment into dist/gradescope/"
 	@echo "make autograde  grade submissions: make autograde ARGS='--submissions DIR'"
 	@echo "make bench      numpynet vs PyTorch CPU benchmark"

@@ -43,7 +43,7 @@ def cmd_solutions(args):
 def cmd_bundles(args):
     from . import bundle
     try:
-        bundle.build(args.assignments or None, args.dist)
+        bundle.build(args.assignments or None, args.dist, edition.EDITIONS)
     except bundle.BundleRefused as refusal:
         raise SystemExit(str(refusal)) from None
 
@@ -163,7 +163,7 @@ def build_parser():
     p = sub.add_parser("solutions", help="executed model answers into solutions/")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.set_defaults(func=cmd_solutions)
-    p = sub.add_parser("bundles", help="a zip per released assignment for students, into dist/ "
+    p = sub.add_parser("bundles", help="a zip per released assignment and edition for students, into dist/ and dist/ko/ "
                        "(refused if it would leak an answer)")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.add_argument("--dist", type=Path, default=rel.ROOT / "dist", help="where the zips go (default: dist/)")

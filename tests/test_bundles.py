@@ -15,7 +15,7 @@ import zipfile
 import nbformat
 import pytest
 
-from autograder import bundle, cli, notebook, release, student_package
+from autograder import bundle, cli, edition, notebook, release, student_package
 from conftest import ROOT
 from numpynet import data
 
@@ -206,6 +206,18 @@ def test_bundle_holds_the_release_and_nothing_else(assignment, dist, tmp_path):
     every_text = "\n".join((top / name).read_text() for name in bundle.files(top))
     for marker in ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS", "autograder"):
         assert marker not in every_text
+
+
+def test_the_korean_bundle_holds_the_korean_edition_and_a_korean_readme(tmp_path):
+    [path] = bundle.build([ASSIGNMENTS[0]], tmp_path, editions=["ko"])
+    assert path == tmp_path / "ko" / f"{ASSIGNMENTS[0]}.zip"
+    with zipfile.ZipFile(path) as archive:
+        readme = archive.read(f"{ASSIGNMENTS[0]}/{bundle.README}").decode()
+        nb = nbformat.reads(archive.read(f"{ASSIGNMENTS[0]}/{ASSIGNMENTS[0]}.ipynb").decode(), as_version=4)
+    assert edition.edition_of(nb) == "ko" and "## 설치" in readme and "## 제출" in readme
+    for needed in ("python -m venv .venv", f"jupyter lab {ASSIGNMENTS[0]}.ipynb", "MNIST_DIR", "SHA-256",
+                   "Restart Kernel and Run All Cells"):
+        assert needed in readme, needed
 
 
 def test_a_rebuild_gives_the_same_bytes(dist, tmp_path):

@@ -1,0 +1,334 @@
+"""Layers. Each has ``forward(x, training=True)`` and ``backward(dout) -> dx``, keeps what the
+backward pass needs in an explicit ``cache``, and exposes ``params`` and ``grads`` as dicts
+name -> array (the optimizer updates ``params`` in place). Images are NHWC ``(N, H, W, C)``.
+"""
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+from . import activations as _activations
+from . import initializers as _initializers
+from ._checks import as_float_array, check_ndim, check_size, pair
+
+class Layer:
+    """Base class. Layers without parameters keep empty ``params`` and ``grads``.
+
+    ``needs_input_grad``: when False, ``backward`` still fills ``grads`` but may skip the
+    gradient with respect to the input and return None. ``Sequential.backward(dout,
+    input_grad=False)`` sets it on the first layer with parameters during training, where
+    nothing uses that gradient (for a first Conv2D it is the costliest part of backward).
+    """
+    needs_input_grad = True
+
+    def __init__(self):
+        self.params, self.grads, self.cache = ({}, {}, None)
+
+    def forward(self, x, training=True):
+        raise NotImplementedError
+
+    def backward(self, dout):
+        raise NotImplementedError
+
+    def _require_cache(self):
+        if self.cache is None:
+            raise RuntimeError(f'{type(self).__name__}.backward called before forward')
+        return self.cache
+
+    def __repr__(self):
+        return f'{type(self).__name__}()'
+
+def _fast_leaky_alpha(activation):
+    """LeakyReLU's slope when the branch-free formulas below apply (0 <= alpha <= 1), else None."""
+    if type(activation) is _activations.LeakyReLU and 0 <= activation.alpha <= 1:
+        return activation.alpha
+    return None
+
+def _apply_activation(activation, z):
+    """``f(z)`` for a pre-activation ``z``, which is left unchanged.
+
+    LeakyReLU uses max(z, alpha*z), equal to its forward (where(z > 0, z, alpha*z)) value for
+    value when 0 <= alpha <= 1, but without np.where's branch per element: several times faster.
+    """
+    if isinstance(activation, _activations.Identity):
+        return z
+    alpha = _fast_leaky_alpha(activation)
+    if alpha is None:
+        return activation.forward(z)
+    a = np.multiply(z, z.dtype.type(alpha))
+    return np.maximum(a, z, out=a)
+
+def _activation_backward(activation, dout, z):
+    """``dout * f'(z)``. ReLU and LeakyReLU build their derivative from the mask z > 0 without
+    np.where (exactly the values of ``derivative``: 0 or 1, and alpha or 1)."""
+    if isinstance(activation, _activations.Identity):
+        return dout
+    dout = np.asarray(dout)
+    if type(activation) is _activations.ReLU:
+        return np.multiply(dout, z > 0, dtype=np.result_type(dout, z))
+    alpha = _fast_leaky_alpha(activation)
+    if alpha is None:
+        return dout * activation.derivative(z)
+    slope = np.maximum(z > 0, z.dtype.type(alpha))
+    return np.multiply(dout, slope, out=slope if slope.dtype == np.result_type(dout, slope) else None)
+
+def _make_rng(rng):
+    return rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+
+class Dense(Layer):
+    """Fully connected: ``a = f(x @ W + b)``; x ``(N, in)``, W ``(in, out)``, b ``(out,)``, a ``(N, out)``.
+
+    ``backward`` fills the gradients of W and b and returns dx ``(N, in)``, or None when
+    ``needs_input_grad`` is False.
+    """
+
+    def __init__(self, in_features, out_features, activation=None, initializer=_initializers.he_normal, rng=None, dtype=np.float32):
+        super().__init__()
+        self.in_features, self.out_features = (int(in_features), int(out_features))
+        self.activation = _activations.get(activation)
+        rng = _make_rng(rng)
+        self.params = {'W': np.asarray(initializer((self.in_features, self.out_features), rng=rng), dtype=dtype), 'b': np.zeros(self.out_features, dtype=dtype)}
+        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
+
+    def forward(self, x, training=True):
+        x = as_float_array(x)
+        check_ndim(x, 2, 'Dense', '(N, in_features); use Flatten first for images')
+        check_size(x, 1, self.in_features, 'Dense', 'in_features')
+        z = x @ self.params['W']
+        z += self.params['b']
+        self.cache = (x, z)
+        return _apply_activation(self.activation, z)
+
+    def backward(self, dout):
+        x, z = self._require_cache()
+        dz = _activation_backward(self.activation, dout, z)
+        np.matmul(x.T, dz, out=self.grads['W'])
+        np.sum(dz, axis=0, out=self.grads['b'])
+        if not self.needs_input_grad:
+            return None
+        return dz @ self.params['W'].T
+
+    def __repr__(self):
+        return f'Dense({self.in_features}, {self.out_features}, activation={self.activation!r})'
+
+def _windows(x, kernel, stride):
+    """Strided view ``(N, Ho, Wo, kh, kw, C)`` of the windows of ``x`` ``(N, H, W, C)``; no copy."""
+    n, h, w, c = x.shape
+    (kh, kw), (sh, sw) = (kernel, stride)
+    ho, wo = ((h - kh) // sh + 1, (w - kw) // sw + 1)
+    s_n, s_h, s_w, s_c = x.strides
+    return as_strided(x, shape=(n, ho, wo, kh, kw, c), strides=(s_n, s_h * sh, s_w * sw, s_h, s_w, s_c), writeable=False)
+
+def im2col(x, kernel, stride):
+    """Rows of receptive fields: ``(N*Ho*Wo, kh*kw*C)`` from ``x`` ``(N, H, W, C)``.
+
+    One copy of the strided window view. A window row holds only kw*C contiguous numbers, so
+    for a one-channel image with stride 1 (a first layer on grey images: runs of 3 floats) the
+    copy goes kernel offset by kernel offset instead, in runs of Wo pixels, into a
+    ``(kh*kw, N*Ho*Wo)`` array that is returned transposed: the same values in Fortran order,
+    which matrix products take as fast.
+    """
+    win = _windows(x, kernel, stride)
+    n, ho, wo, kh, kw, c = win.shape
+    if c == 1 and stride[1] == 1:
+        return np.ascontiguousarray(win.transpose(3, 4, 5, 0, 1, 2)).reshape(kh * kw * c, -1).T
+    return win.reshape(n * ho * wo, kh * kw * c)
+
+def col2im(cols, x_shape, kernel, stride):
+    """Adjoint of im2col: sum the rows ``(N, Ho, Wo, kh, kw, C)`` back into ``(N, H, W, C)``."""
+    n, h, w, c = x_shape
+    (kh, kw), (sh, sw) = (kernel, stride)
+    ho, wo = ((h - kh) // sh + 1, (w - kw) // sw + 1)
+    cols = cols.reshape(n, ho, wo, kh, kw, c)
+    dx = np.zeros(x_shape, dtype=cols.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            dx[:, i:i + sh * (ho - 1) + 1:sh, j:j + sw * (wo - 1) + 1:sw, :] += cols[:, :, :, i, j, :]
+    return dx
+
+def _conv_input_grad(dz, w, x_shape, stride):
+    """Gradient of a convolution with respect to its input: ``dz`` ``(N, Ho, Wo, C_out)`` and
+    kernel ``w`` ``(kh, kw, C_in, C_out)`` -> dx ``(N, H, W, C_in)`` (``x_shape``, padding included).
+
+    The same numbers as ``col2im(dz @ W.T)``, but as one matrix product with no scattered
+    additions. Split the kernel rows as i = sh*p + a (offset p in [0, kh2), phase a in [0, sh),
+    kh2 = ceil(kh/sh); likewise j = sw*q + b). Input row sh*u + a then receives
+    sum_p dz[u - p] . W[sh*p + a] for every phase a at once: a stride-1 correlation of dz
+    (padded by kh2 - 1) with kh2 x kw2 windows, whose output channels are the sh*sw*C_in
+    phases. For stride 1 it is the usual "full correlation with the flipped kernel".
+    """
+    n, ho, wo, c_out = dz.shape
+    kh, kw, c_in, _ = w.shape
+    (sh, sw), (h, wd) = (stride, x_shape[1:3])
+    kh2, kw2 = (-(-kh // sh), -(-kw // sw))
+    w_pad = np.zeros((kh2 * sh, kw2 * sw, c_in, c_out), dtype=w.dtype)
+    w_pad[:kh, :kw] = w
+    w_phase = w_pad.reshape(kh2, sh, kw2, sw, c_in, c_out)[::-1, :, ::-1]
+    w_phase = w_phase.transpose(0, 2, 5, 1, 3, 4).reshape(kh2 * kw2 * c_out, sh * sw * c_in)
+    dzp = np.pad(dz, ((0, 0), (kh2 - 1, kh2 - 1), (kw2 - 1, kw2 - 1), (0, 0)))
+    phases = im2col(dzp, (kh2, kw2), (1, 1)) @ w_phase
+    u, v = (ho + kh2 - 1, wo + kw2 - 1)
+    dx = phases.reshape(n, u, v, sh, sw, c_in).transpose(0, 1, 3, 2, 4, 5).reshape(n, u * sh, v * sw, c_in)
+    if dx.shape[1:3] == (h, wd):
+        return dx
+    out = np.zeros((n, h, wd, c_in), dtype=dx.dtype)
+    hh, ww = (min(h, u * sh), min(wd, v * sw))
+    out[:, :hh, :ww] = dx[:, :hh, :ww]
+    return out
+
+def _channel_sums(dz):
+    """Sum of ``dz`` ``(N, Ho, Wo, C)`` over everything but the channels -> ``(C,)``: first over
+    images and rows, in rows of Wo*C numbers, then over the Wo pixels. (Summing the first three
+    axes at once adds C numbers at a time: several times slower for a few channels.)"""
+    n, ho, wo, c = dz.shape
+    return dz.reshape(n * ho, wo * c).sum(axis=0).reshape(wo, c).sum(axis=0)
+_SMALL_GRADIENT = 1024
+
+def _conv_weight_grad(cols, dz):
+    """``cols.T @ dz``: the kernel gradient ``(K, C_out)`` from cols ``(N*Ho*Wo, K)`` (K = kh*kw*C_in)
+    and dz ``(N, Ho, Wo, C_out)``.
+
+    A small gradient (a first layer on grey images: 9 x 16) summed over tens of thousands of rows
+    is one product a threaded BLAS splits badly: its threads wait for each other at every block of
+    rows, which costs up to a second per product when other programs keep the cores busy. One
+    product per image, then a sum over the images, is as fast and never waits.
+    """
+    n, ho, wo, c_out = dz.shape
+    k = cols.shape[1]
+    if k * c_out > _SMALL_GRADIENT:
+        return cols.T @ dz.reshape(-1, c_out)
+    per_image = cols.T.reshape(k, n, ho * wo).transpose(1, 0, 2)
+    return np.matmul(per_image, dz.reshape(n, ho * wo, c_out)).sum(axis=0)
+
+class Conv2D(Layer):
+    """2-D convolution (cross-correlation) by im2col and one matrix product.
+
+    x ``(N, H, W, C_in)``, W ``(kh, kw, C_in, C_out)``, b ``(C_out,)``,
+    out ``(N, Ho, Wo, C_out)`` with Ho = (H + 2*padding - kh) // stride + 1.
+    ``backward`` fills the kernel and bias gradients and returns dx ``(N, H, W, C_in)``, itself
+    one more matrix product (``_conv_input_grad``), or None when ``needs_input_grad`` is False.
+    """
+
+    def __init__(self, c_in, c_out, kernel, stride=1, padding=0, activation=None, initializer=_initializers.he_normal, rng=None, dtype=np.float32):
+        super().__init__()
+        self.c_in, self.c_out = (int(c_in), int(c_out))
+        self.kernel, self.stride, self.padding = (pair(kernel, 'kernel'), pair(stride, 'stride'), int(padding))
+        self.activation = _activations.get(activation)
+        shape = (*self.kernel, self.c_in, self.c_out)
+        rng = _make_rng(rng)
+        self.params = {'W': np.asarray(initializer(shape, rng=rng), dtype=dtype), 'b': np.zeros(self.c_out, dtype=dtype)}
+        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
+
+    def output_shape(self, h, w):
+        (kh, kw), (sh, sw), p = (self.kernel, self.stride, self.padding)
+        return ((h + 2 * p - kh) // sh + 1, (w + 2 * p - kw) // sw + 1)
+
+    def forward(self, x, training=True):
+        x = as_float_array(x)
+        check_ndim(x, 4, 'Conv2D', '(N, H, W, C) (NHWC)')
+        check_size(x, 3, self.c_in, 'Conv2D', 'input channels C_in')
+        ho, wo = self.output_shape(x.shape[1], x.shape[2])
+        if ho < 1 or wo < 1:
+            raise ValueError(f'Conv2D kernel {self.kernel} with padding {self.padding} does not fit an input of height x width {x.shape[1:3]}')
+        p = self.padding
+        xp = np.pad(x, ((0, 0), (p, p), (p, p), (0, 0))) if p else x
+        cols = im2col(xp, self.kernel, self.stride)
+        z = cols @ self.params['W'].reshape(-1, self.c_out)
+        z = z.reshape(-1, wo * self.c_out)
+        z += np.tile(self.params['b'], wo)
+        z = z.reshape(x.shape[0], ho, wo, self.c_out)
+        self.cache = (xp.shape, cols, z)
+        return _apply_activation(self.activation, z)
+
+    def backward(self, dout):
+        xp_shape, cols, z = self._require_cache()
+        dz = _activation_backward(self.activation, dout, z)
+        self.grads['W'][...] = _conv_weight_grad(cols, dz).reshape(self.params['W'].shape)
+        self.grads['b'][...] = _channel_sums(dz)
+        if not self.needs_input_grad:
+            return None
+        dxp = _conv_input_grad(dz, self.params['W'], xp_shape, self.stride)
+        p = self.padding
+        return dxp[:, p:xp_shape[1] - p, p:xp_shape[2] - p, :] if p else dxp
+
+    def __repr__(self):
+        return f'Conv2D({self.c_in}, {self.c_out}, kernel={self.kernel}, stride={self.stride}, padding={self.padding}, activation={self.activation!r})'
+
+def _pool_output_size(h, w, pool, stride):
+    return ((h - pool[0]) // stride[0] + 1, (w - pool[1]) // stride[1] + 1)
+
+def max_pool_forward(x, pool=2, stride=None):
+    raise NotImplementedError('numpynet.layers.max_pool_forward is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
+
+def _max_pool_forward_tiled(x, pool, ho, wo):
+    raise NotImplementedError('numpynet.layers._max_pool_forward_tiled is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
+
+def _max_pool_forward_strided(x, pool, stride):
+    raise NotImplementedError('numpynet.layers._max_pool_forward_strided is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
+
+def max_pool_backward(dout, cache):
+    raise NotImplementedError('numpynet.layers.max_pool_backward is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
+
+class MaxPool2D(Layer):
+    """Max-pooling layer over ``(N, H, W, C)``; see ``max_pool_forward``."""
+
+    def __init__(self, pool_size=2, stride=None):
+        super().__init__()
+        self.pool_size = pair(pool_size, 'pool_size')
+        self.stride = self.pool_size if stride is None else pair(stride, 'stride')
+
+    def forward(self, x, training=True):
+        out, self.cache = max_pool_forward(x, self.pool_size, self.stride)
+        return out
+
+    def backward(self, dout):
+        return max_pool_backward(dout, self._require_cache())
+
+    def __repr__(self):
+        return f'MaxPool2D(pool_size={self.pool_size}, stride={self.stride})'
+
+class Flatten(Layer):
+    """``(N, d1, d2, ...)`` -> ``(N, d1*d2*...)``."""
+
+    def forward(self, x, training=True):
+        x = np.asarray(x)
+        self.cache = x.shape
+        return x.reshape(x.shape[0], int(np.prod(x.shape[1:])))
+
+    def backward(self, dout):
+        return np.asarray(dout).reshape(self._require_cache())
+
+class Dropout(Layer):
+
+    def __init__(self, p_drop=0.5, rng=None):
+        super().__init__()
+        if not 0 <= p_drop < 1:
+            raise ValueError(f'p_drop must be in [0, 1), got {p_drop}')
+        self.p_drop = float(p_drop)
+        self.rng = _make_rng(rng)
+
+    def forward(self, x, training=True):
+        raise NotImplementedError('numpynet.layers.Dropout is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
+
+    def backward(self, dout):
+        raise NotImplementedError('numpynet.layers.Dropout is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
+
+    def __repr__(self):
+        raise NotImplementedError('numpynet.layers.Dropout is an exercise of ps4_cnn: write your own in the notebook (its reference implementation is released after that assignment)')
+
+class BatchNorm(Layer):
+
+    def __init__(self, num_features, eps=1e-05, momentum=0.1, dtype=np.float32, unbiased_running_var=True):
+        super().__init__()
+        self.num_features, self.eps, self.momentum = (int(num_features), float(eps), float(momentum))
+        self.unbiased_running_var = bool(unbiased_running_var)
+        self.params = {'gamma': np.ones(num_features, dtype=dtype), 'beta': np.zeros(num_features, dtype=dtype)}
+        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
+        self.running_mean = np.zeros(num_features, dtype=dtype)
+        self.running_var = np.ones(num_features, dtype=dtype)
+
+    def forward(self, x, training=True):
+        raise NotImplementedError('numpynet.layers.BatchNorm is an exercise of ps3_initialization: write your own in the notebook (its reference implementation is released after that assignment)')
+
+    def backward(self, dout):
+        raise NotImplementedError('numpynet.layers.BatchNorm is an exercise of ps3_initialization: write your own in the notebook (its reference implementation is released after that assignment)')
+
+    def __repr__(self):
+        raise NotImplementedError('numpynet.layers.BatchNorm is an exercise of ps3_initialization: write your own in the notebook (its reference implementation is released after that assignment)')
