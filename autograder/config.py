@@ -35,6 +35,10 @@ c.Execute.kernel_name = {kernel!r}
 c.ExecutePreprocessor.kernel_name = {kernel!r}
 {limits}
 c.Execute.interrupt_on_timeout = True
+# After a cell's reply, nbclient waits this long for the rest of its output (nbgrader raises a cell
+# timeout past it; nbclient's default is 4 s): a cell that printed 200 MB is still being drained,
+# and the caps drop it, when its reply comes, and on a loaded grader that takes longer than 4 s.
+c.Execute.iopub_timeout = 120
 c.Execute.extra_arguments = ["--HistoryManager.enabled=False", "--quiet"]
 c.Autograde.create_student = True
 c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollectorPlugin"
