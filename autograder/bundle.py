@@ -23,6 +23,19 @@ STUDENT_REQUIREMENTS = ["numpy>=2.0", "matplotlib>=3.8", "tqdm>=4.66", "jupyterl
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no build time in the bytes
 UNSHIPPED = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints")
 
+# The commands of a bundle's README, the same in every language.
+INSTALL = """```bash
+cd {assignment}
+python -m venv .venv
+source .venv/bin/activate          # Windows: .venv\\Scripts\\activate
+pip install -r {requirements}
+```
+"""
+OPEN = """```bash
+jupyter lab {notebook}
+```
+"""
+
 README_TEXT = """\
 {title}
 
@@ -33,19 +46,10 @@ notebook beside `numpynet/`, which it imports from this folder.
 
 ## Install (once; Python 3.10 or newer)
 
-```bash
-cd {assignment}
-python -m venv .venv
-source .venv/bin/activate          # Windows: .venv\\Scripts\\activate
-pip install -r {requirements}
-```
-
+{install}
 ## Open
 
-```bash
-jupyter lab {notebook}
-```
-
+{open}
 Write your code in every cell marked `YOUR CODE HERE`, in place of `raise NotImplementedError()`,
 and run the test cells after it: each prints that it passed when your answer passes, and says what
 is wrong when it does not. More tests, on inputs you do not see, run when your work is graded.
@@ -84,19 +88,10 @@ NumPy 라이브러리 `numpynet/`이 들어 있습니다. 이번 과제와 이�
 
 ## 설치 (한 번만; Python 3.10 이상)
 
-```bash
-cd {assignment}
-python -m venv .venv
-source .venv/bin/activate          # Windows: .venv\\Scripts\\activate
-pip install -r {requirements}
-```
-
+{install}
 ## 열기
 
-```bash
-jupyter lab {notebook}
-```
-
+{open}
 `YOUR CODE HERE`라고 표시된 셀마다 `raise NotImplementedError()` 자리에 코드를 작성하고, 그 뒤의 테스트
 셀을 실행하세요. 답이 맞으면 통과했다고 출력하고, 틀리면 무엇이 틀렸는지 알려 줍니다. 채점할 때는
 여러분이 보지 못한 입력에 대한 테스트가 더 실행됩니다. 테스트 셀의 출력과 메시지는 아직 영어입니다.
@@ -157,8 +152,9 @@ def stage(assignment, folder, lang=edition.DEFAULT):
     top = Path(folder) / assignment
     shutil.copytree(released_folder(assignment, lang), top, ignore=UNSHIPPED)
     name = f"{assignment}.ipynb"
-    (top / README).write_text(READMES[lang].format(title=title(top / name), notebook=name,
-                                                   assignment=assignment, requirements=REQUIREMENTS))
+    words = {"notebook": name, "assignment": assignment, "requirements": REQUIREMENTS}
+    (top / README).write_text(READMES[lang].format(title=title(top / name), install=INSTALL.format(**words),
+                                                   open=OPEN.format(**words), **words))
     (top / REQUIREMENTS).write_text("\n".join(STUDENT_REQUIREMENTS) + "\n")
     return top
 
