@@ -527,6 +527,9 @@ def summary(class_dir, entries, assignments):
         lines.append(f"* = written answers to grade by hand: {len(pending)} answers, "
                      f"{sum(w['max_points'] for w in pending):g} points in all, in formgrader "
                      "(`jupyter lab` in the class folder, then Nbgrader > Formgrader; README)")
+    if any(e.get("bonus_score") for e in entries):
+        lines.append("a score above the maximum holds bonus points: bonus tests (test_bonus_*) add to the score, "
+                     "not to the maximum")
     if not all(e.get("sandboxed", True) for e in entries):
         lines.append(UNSANDBOXED_WARNING)
     lines += _histogram(totals, sum(maxima.values()))

@@ -105,10 +105,12 @@ def run_in_process(nb, answers=None, skip_slow=True, namespace=None):
     """Execute ``nb``'s code cells in one namespace, answer cells replaced by ``answers``
     ({grade_id: source}); returns {test grade_id: (passed, error message)}.
 
-    Like nbgrader, every cell runs even after an error; unlike it, cells tagged ``slow`` are
+    The checks speak the notebook's edition. Like nbgrader, every cell runs even after an error; unlike it, cells tagged ``slow`` are
     skipped, and so are the tests that come after them and need them (grade_id ``test_mnist_*``).
     """
     import matplotlib.pyplot as plt
+
+    from . import edition, messages
 
     answers = answers or {}
     ns = {"__name__": "__main__"} if namespace is None else namespace
@@ -123,7 +125,8 @@ def run_in_process(nb, answers=None, skip_slow=True, namespace=None):
         code = _python(strip_markers(source))
         sink = io.StringIO()
         try:
-            with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), \
+                    messages.speaking(edition.edition_of(nb)):
                 shown = _exec_cell(code, f"<cell {gid or '?'}>", ns)
             error = None
             if is_test(cell) and shown is not None:

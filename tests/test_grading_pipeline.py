@@ -301,3 +301,5 @@ def test_bonus_points_add_to_the_score_and_not_to_the_maximum(graded_class):
         page = (class_dir / "feedback" / student / "ps3_initialization" / "ps3_initialization.html").read_text()
         assert f"(Score: {e['score']:.1f} / {e['max_score']:.1f})" in page
         assert re.search(rf"test_bonus_batchnorm_forward</code></a></td><td[^>]*>{earned} / 2 bonus<", page)
+    table = grade.summary(class_dir, [ada, fay], ["ps3_initialization"])   # a later test grades this class again
+    assert "44.0 / 43" in table and "bonus points" in table

@@ -5,6 +5,7 @@ import io
 import numpy as np
 
 from .. import reference
+from ..messages import N_, t
 from ..trusted.model import NotAModel, rebuild
 from ..trusted.proxy import Proxy, call_printing as proxy_call_printing, type_name
 from ..trusted.testcell import cell_print
@@ -39,10 +40,10 @@ def call(what, fn, *args, **kwargs):
     except CheckFailed:
         raise
     except NotImplementedError:
-        fail(f"{what} raised NotImplementedError: write your implementation in the answer cell "
-             "(and run that cell before the tests)")
+        fail(t("{what} raised NotImplementedError: write your implementation in the answer cell "
+               "(and run that cell before the tests)", what=what))
     except Exception as err:  # noqa: BLE001 - any student error becomes feedback
-        fail(f"{what} raised {type(err).__name__}: {err}")
+        fail(t("{what} raised {error_type}: {error}", what=what, error_type=type(err).__name__, error=err))
 
 
 def call_printing(fn, /, *args, **kwargs):
@@ -64,11 +65,13 @@ def expect_no_output(what, text):
         return
     lines = text.splitlines() or [text]
     first = lines[0].strip()
-    shown = repr(first[:120] + ("..." if len(first) > 120 else "")) if first else "an empty line"
-    more = f" (and {len(lines) - 1} more line{'s' if len(lines) > 2 else ''})" if len(lines) > 1 else ""
-    fail(f"{what} printed {shown}{more}. A graded answer must print nothing: a debug print left "
-         "in code that training calls runs at every iteration (thousands of lines an epoch, and a "
-         "slower training). Remove the print (or comment it out) and run the cell again")
+    shown = repr(first[:120] + ("..." if len(first) > 120 else "")) if first else t("an empty line")
+    more = "" if len(lines) == 1 else t(" (and 1 more line)") if len(lines) == 2 else t(
+        " (and {count} more lines)", count=len(lines) - 1)
+    fail(t("{what} printed {shown}{more}. A graded answer must print nothing: a debug print left "
+           "in code that training calls runs at every iteration (thousands of lines an epoch, and a "
+           "slower training). Remove the print (or comment it out) and run the cell again",
+           what=what, shown=shown, more=more))
 
 
 def call_silent(what, fn, *args, **kwargs):
@@ -83,16 +86,17 @@ def as_array(what, value):
     try:
         arr = np.asarray(value)
     except Exception as err:  # noqa: BLE001
-        fail(f"{what} returned {type_name(value)}, which is not an array ({err})")
+        fail(t("{what} returned {type}, which is not an array ({error})", what=what, type=type_name(value), error=err))
     if arr.dtype == object or not np.issubdtype(arr.dtype, np.number) and arr.dtype != np.bool_:
-        fail(f"{what} returned {type_name(value)} with dtype {arr.dtype}; expected a numeric array")
+        fail(t("{what} returned {type} with dtype {dtype}; expected a numeric array",
+               what=what, type=type_name(value), dtype=arr.dtype))
     return arr
 
 
 def expect_shape(what, actual, shape):
     actual = np.asarray(actual)
     if actual.shape != tuple(shape):
-        fail(f"{what}: expected shape {tuple(shape)}, got {actual.shape}")
+        fail(t("{what}: expected shape {expected}, got {actual}", what=what, expected=tuple(shape), actual=actual.shape))
 
 
 def close(actual, expected, rtol=1e-5, atol=1e-7):
@@ -115,27 +119,34 @@ def expect_close(what, actual, expected, rtol=1e-5, atol=1e-7, mistakes=(), hint
     and the first difference.
 
     mistakes: (wrong value, name) pairs, or a function returning them (called only on a failure):
-        when ``actual`` matches a wrong value, the message says "This is what <name>".
+        when ``actual`` matches a wrong value, the message says "This is what <name>" (a name
+        marked N_ or given by t).
     hint: a sentence added when no mistake matches, or a function returning one ("" for none).
     """
     actual = as_array(what, actual)
     expected = np.asarray(expected)
     if actual.shape != expected.shape:
-        fail(f"{what}: expected shape {expected.shape}, got {actual.shape}")
+        fail(t("{what}: expected shape {expected}, got {actual}", what=what, expected=expected.shape, actual=actual.shape))
     if close(actual, expected, rtol, atol):
         return
-    message = f"{what}: expected {_short(expected)}, got {_short(actual)}"
+    message = t("{what}: expected {expected}, got {actual}", what=what, expected=_short(expected), actual=_short(actual))
     bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
     if bad.any() and actual.ndim:
         idx = tuple(int(i) for i in np.argwhere(bad)[0])
-        message += f" (first difference at index {idx}: expected {expected[idx]:.6g}, got {actual[idx]:.6g})"
+        message += t(" (first difference at index {index}: expected {expected:.6g}, got {actual:.6g})",
+                     index=idx, expected=expected[idx], actual=actual[idx])
     if not np.all(np.isfinite(actual)):
-        message += ". Your values hold NaN or inf"
+        message += t(". Your values hold NaN or inf")
     name = named_mistake(actual, mistakes() if callable(mistakes) else mistakes, rtol, atol)
     if name is not None:
-        fail(f"{message}. This is what {name}")
+        fail(this_is_what(message, name))
     extra = hint() if callable(hint) else hint
-    fail(f"{message}. {extra}" if extra else message)
+    fail(f"{message}. {t(extra)}" if extra else message)
+
+
+def this_is_what(message, mistake):
+    """``message`` followed by the name of the known mistake that explains it."""
+    return t("{message}. This is what {mistake}", message=message, mistake=t(mistake))
 
 
 _MNIST = {}
@@ -152,10 +163,10 @@ def mnist_test_set():
 
 GUESSING = 0.2   # below this a 10-class model is (nearly) guessing: chance is 10%
 
-GUESSING_CAUSES = ("look for a mistake in the pieces it was trained with (their tests above): a forward that "
+GUESSING_CAUSES = N_("look for a mistake in the pieces it was trained with (their tests above): a forward that "
                    "returns zeros, a derivative or an update with the wrong sign; then check that the "
                    "training cell ran to its end")
-LEARNING_CAUSES = ("look for a step of the wrong size (a derivative or an update off by a constant factor, "
+LEARNING_CAUSES = N_("look for a step of the wrong size (a derivative or an update off by a constant factor, "
                    "a learning rate that enters twice), then at the recipe: the learning rate, the number of "
                    "iterations, and whether the training cell ran to its end")
 
@@ -181,29 +192,30 @@ def diagnose_accuracy(rebuilt, predictions, labels, accuracy, x=None, guessing=G
     said = []
     weights = [np.asarray(p) for layer in getattr(rebuilt, "layers", []) for p in getattr(layer, "params", {}).values()]
     if any(not np.all(np.isfinite(w)) for w in weights):
-        said.append("Its trained weights hold NaN or inf: the training diverged (steps far too large, from "
-                    "the learning rate or an update that blows up), and every prediction is then the same")
+        said.append(t("Its trained weights hold NaN or inf: the training diverged (steps far too large, from "
+                      "the learning rate or an update that blows up), and every prediction is then the same"))
     counts = np.bincount(np.asarray(predictions, dtype=np.int64).ravel(), minlength=10)
     top = int(counts.argmax())
     share = counts[top] / max(1, counts.sum())
     if not said and share >= 0.5:
-        said.append(f"It predicts the digit {top} for {share:.0%} of the images (the digit {top} is "
-                    f"{np.mean(np.asarray(labels) == top):.0%} of them)")
+        said.append(t("It predicts the digit {digit} for {share:.0%} of the images (the digit {digit} is "
+                      "{truth:.0%} of them)", digit=top, share=share, truth=np.mean(np.asarray(labels) == top)))
     if x is not None and not said:
         dead = _dead_layers(rebuilt, x)
         if dead:
-            said.append("Dead units: " + ", ".join(f"{frac:.0%} of layer {i}'s" for i, frac in dead)
-                        + " output 0 for every one of 1,000 test images, so no gradient reaches their weights")
+            layers = ", ".join(t("{fraction:.0%} of layer {layer}'s", fraction=frac, layer=i) for i, frac in dead)
+            said.append(t("Dead units: {layers} output 0 for every one of 1,000 test images, so no gradient "
+                          "reaches their weights", layers=layers))
     if accuracy < GUESSING:
-        said.append("That is guessing (chance is 10%): the trained weights carry almost nothing about the "
-                    f"digits. Likely causes: {guessing}")
+        said.append(t("That is guessing (chance is 10%): the trained weights carry almost nothing about the "
+                      "digits. Likely causes: {causes}", causes=t(guessing)))
     else:
-        said.append("It has learned something, so the forward and backward passes are roughly right, but "
-                    f"not well enough. Likely causes: {learning}")
+        said.append(t("It has learned something, so the forward and backward passes are roughly right, but "
+                      "not well enough. Likely causes: {causes}", causes=t(learning)))
     return ". ".join(said)
 
 
-def mnist_accuracy(model, minimum, what="your model", calibration="", *, guessing=GUESSING_CAUSES,
+def mnist_accuracy(model, minimum, what=N_("your model"), calibration="", *, guessing=GUESSING_CAUSES,
                    learning=LEARNING_CAUSES):
     """Recompute ``model``'s accuracy on the whole MNIST test set and require at least ``minimum``.
 
@@ -214,19 +226,24 @@ def mnist_accuracy(model, minimum, what="your model", calibration="", *, guessin
     causes (``diagnose_accuracy``; ``guessing`` and ``learning`` name the assignment's own).
     """
     x, y = mnist_test_set()
+    what = t(what)
     try:
         rebuilt = rebuild(model)
     except NotAModel as err:
-        fail(f"{what} cannot be evaluated: {err}. The accuracy is recomputed from the model's layers and "
-             "trained weights, so the model must be the Sequential the notebook builds and trains")
+        fail(t("{what} cannot be evaluated: {error}. The accuracy is recomputed from the model's layers and "
+               "trained weights, so the model must be the Sequential the notebook builds and trains",
+               what=what, error=err))
     with np.errstate(all="ignore"):
         predictions = rebuilt.predict(x)
     accuracy = float(np.mean(predictions == y))
-    cell_print(f"{what}: {accuracy:.2%} of the MNIST test images (at least {minimum:.1%} needed)")
+    cell_print(t("{what}: {accuracy:.2%} of the MNIST test images (at least {minimum:.1%} needed)",
+                 what=what, accuracy=accuracy, minimum=minimum))
     if accuracy < minimum:
         with np.errstate(all="ignore"):
             diagnosis = diagnose_accuracy(rebuilt, predictions, y, accuracy, x[:1000], guessing, learning)
-        fail(f"{what} classifies {accuracy:.2%} of the 10,000 MNIST test images correctly; "
-             f"at least {minimum:.1%} is expected{' (' + calibration + ')' if calibration else ''}. "
-             f"The accuracy is computed by the reference layers from your trained weights. {diagnosis}")
+        source = f" ({t(calibration)})" if calibration else ""
+        fail(t("{what} classifies {accuracy:.2%} of the 10,000 MNIST test images correctly; at least "
+               "{minimum:.1%} is expected{source}. The accuracy is computed by the reference layers from your "
+               "trained weights. {diagnosis}", what=what, accuracy=accuracy, minimum=minimum, source=source,
+               diagnosis=diagnosis))
     # Nothing is returned: nbgrader would take a number shown as a test cell's output as its score.

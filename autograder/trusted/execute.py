@@ -23,7 +23,7 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from traitlets import Enum
 
-from .. import notebook
+from .. import edition, notebook
 from ..config import CELL_TIMEOUT
 from ..course import ROOT
 from . import cells, testcell
@@ -53,6 +53,7 @@ class TrustedExecute(Execute):
         source = notebook.read(ROOT / "source" / assignment / f"{name}.ipynb")
         self.course_tests = {notebook.grade_id(c): c.source for c in source.cells if notebook.is_test(c)}
         self.setup_code = cells.setup_imports(source)
+        self.edition = edition.edition_of(nb)
         self.main_kernel_lost = None
         with kernel_folder(resources.get("metadata", {}).get("path")) as self.kernel_cwd:
             settings = KernelSettings(self.kernel_name, self.config, self.kernel_cwd, self.timeout or CELL_TIMEOUT,
@@ -100,7 +101,7 @@ class TrustedExecute(Execute):
         student = self.processes.for_test(index, self)
         trusted = testcell.setup_namespace(self.setup_code, self.processes.rebound(index))
         outputs = testcell.run(self.course_tests[notebook.grade_id(cell)], notebook.grade_id(cell), trusted,
-                               student.resolve)
+                               student.resolve, self.edition)
         self.processes.done_with(index)
         self.log.info("trusted grading: %s in %.2f s", notebook.grade_id(cell), time.perf_counter() - begin)
         return outputs

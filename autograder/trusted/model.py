@@ -7,6 +7,7 @@ An object that only has a ``predict`` is not a model here.
 """
 import numpy as np
 
+from ..messages import t
 from ..reference import load as reference
 from .proxy import type_name
 
@@ -20,19 +21,19 @@ class NotAModel(Exception):
 
 def rebuild(model):
     """A reference ``Sequential`` with the student's architecture and weights, or NotAModel."""
-    layers = _attribute(model, "layers", "the model")
+    layers = _attribute(model, "layers", t("the model"))
     if type(layers) not in (list, tuple):
-        raise NotAModel(f"model.layers is a {type_name(layers)}, not a list of layers")
+        raise NotAModel(t("model.layers is a {type}, not a list of layers", type=type_name(layers)))
     if not layers:
-        raise NotAModel("the model has no layers")
+        raise NotAModel(t("the model has no layers"))
     shape = IMAGE_SHAPE
     rebuilt = []
     for position, layer in enumerate(layers):
-        built, shape = _layer(layer, shape, f"layer {position} ({type_name(layer)})")
+        built, shape = _layer(layer, shape, t("layer {position} ({type})", position=position, type=type_name(layer)))
         rebuilt.append(built)
     if shape != (CLASSES,):
-        raise NotAModel(f"the last layer gives an output of shape {shape} per image; a classifier of the "
-                        f"10 digits gives ({CLASSES},)")
+        raise NotAModel(t("the last layer gives an output of shape {shape} per image; a classifier of the "
+                          "10 digits gives ({classes},)", shape=shape, classes=CLASSES))
     return reference().model.Sequential(rebuilt)
 
 
@@ -41,7 +42,7 @@ def _layer(layer, shape, what):
     kind = type_name(layer)
     builders = {"Flatten": _flatten, "Dense": _dense, "Conv2D": _conv, "MaxPool2D": _pool, "Dropout": _dropout}
     if kind not in builders:
-        raise NotAModel(f"{what}: the course's models are made of {', '.join(builders)}")
+        raise NotAModel(t("{what}: the course's models are made of {kinds}", what=what, kinds=", ".join(builders)))
     try:
         return builders[kind](layer, shape, what)
     except (TypeError, ValueError) as err:
@@ -59,7 +60,7 @@ def _dropout(layer, shape, what):
 def _pool(layer, shape, what):
     pooled = reference().layers.MaxPool2D(_attribute(layer, "pool_size", what), _attribute(layer, "stride", what))
     if len(shape) != 3:
-        raise NotAModel(f"{what} needs (H, W, C) images, gets {shape}")
+        raise NotAModel(t("{what} needs (H, W, C) images, gets {shape}", what=what, shape=shape))
     (ph, pw), (sh, sw) = pooled.pool_size, pooled.stride
     return pooled, ((shape[0] - ph) // sh + 1, (shape[1] - pw) // sw + 1, shape[2])
 
@@ -67,7 +68,8 @@ def _pool(layer, shape, what):
 def _dense(layer, shape, what):
     weights, bias = _params(layer, what)
     if len(shape) != 1 or weights.ndim != 2 or weights.shape[0] != shape[0] or bias.shape != weights.shape[1:]:
-        raise NotAModel(f"{what}: W {weights.shape} and b {bias.shape} do not fit an input of shape {shape}")
+        raise NotAModel(t("{what}: W {w_shape} and b {b_shape} do not fit an input of shape {shape}", what=what,
+                           w_shape=weights.shape, b_shape=bias.shape, shape=shape))
     dense = reference().layers.Dense(*weights.shape, activation=_activation(layer, what))
     return _load(dense, weights, bias), (weights.shape[1],)
 
@@ -75,26 +77,27 @@ def _dense(layer, shape, what):
 def _conv(layer, shape, what):
     weights, bias = _params(layer, what)
     if len(shape) != 3 or weights.ndim != 4 or weights.shape[2] != shape[2] or bias.shape != weights.shape[3:]:
-        raise NotAModel(f"{what}: W {weights.shape} and b {bias.shape} do not fit an input of shape {shape}")
+        raise NotAModel(t("{what}: W {w_shape} and b {b_shape} do not fit an input of shape {shape}", what=what,
+                           w_shape=weights.shape, b_shape=bias.shape, shape=shape))
     kh, kw, c_in, c_out = weights.shape
     conv = reference().layers.Conv2D(c_in, c_out, (kh, kw), stride=_attribute(layer, "stride", what),
                                      padding=_attribute(layer, "padding", what),
                                      activation=_activation(layer, what))
     ho, wo = conv.output_shape(shape[0], shape[1])
     if ho < 1 or wo < 1:
-        raise NotAModel(f"{what}: the kernel does not fit an input of shape {shape}")
+        raise NotAModel(t("{what}: the kernel does not fit an input of shape {shape}", what=what, shape=shape))
     return _load(conv, weights, bias), (ho, wo, c_out)
 
 
 def _params(layer, what):
     params = _attribute(layer, "params", what)
     if type(params) is not dict or set(params) != {"W", "b"}:
-        raise NotAModel(f"{what}: params must be a dict with W and b")
+        raise NotAModel(t("{what}: params must be a dict with W and b", what=what))
     arrays = [params["W"], params["b"]]
     if not all(isinstance(a, np.ndarray) and a.dtype.kind == "f" for a in arrays):
-        raise NotAModel(f"{what}: W and b must be floating-point arrays")
+        raise NotAModel(t("{what}: W and b must be floating-point arrays", what=what))
     if not all(np.all(np.isfinite(a)) for a in arrays):
-        raise NotAModel(f"{what}: W or b holds NaN or inf")
+        raise NotAModel(t("{what}: W or b holds NaN or inf", what=what))
     return arrays
 
 
@@ -115,7 +118,8 @@ def _activation(layer, what):
             "LeakyReLU": lambda: reference().activations.LeakyReLU(float(_attribute(activation, "alpha", what))),
             "ELU": lambda: reference().activations.ELU(float(_attribute(activation, "alpha", what)))}
     if kind not in made:
-        raise NotAModel(f"{what}: its activation {kind} is not one of the course's ({', '.join(made)})")
+        raise NotAModel(t("{what}: its activation {kind} is not one of the course's ({kinds})", what=what, kind=kind,
+                           kinds=", ".join(made)))
     return made[kind]()
 
 
@@ -123,4 +127,5 @@ def _attribute(obj, name, what):
     try:
         return getattr(obj, name)
     except Exception as err:  # noqa: BLE001 - the student's object: whatever it raises
-        raise NotAModel(f"{what}: no {name} ({type(err).__name__}: {err})") from None
+        raise NotAModel(t("{what}: no {name} ({error_type}: {error})", what=what, name=name,
+                           error_type=type(err).__name__, error=err)) from None

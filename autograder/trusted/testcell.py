@@ -14,6 +14,7 @@ import traceback
 
 from nbformat.v4 import new_output
 
+from .. import messages
 from .cells import python
 from .errors import GraderFault, StudentError
 
@@ -54,14 +55,16 @@ def setup_namespace(setup_code, rebound):
     return namespace
 
 
-def run(code, label, trusted, resolve):
-    """Execute test ``code`` (the course's) and return its nbformat outputs."""
+def run(code, label, trusted, resolve, edition=messages.DEFAULT):
+    """Execute test ``code`` (the course's) and return its nbformat outputs, the checks' messages
+    in the submission's ``edition``."""
     namespace = Namespace(trusted, resolve)
     namespace["print"] = cell_print
     printed = _running.output = io.StringIO()
     error = None
     try:
-        exec(compile(python(code), f"<{label}>", "exec"), namespace)  # noqa: S102 - the course's code
+        with messages.speaking(edition):
+            exec(compile(python(code), f"<{label}>", "exec"), namespace)  # noqa: S102 - the course's code
     except GraderFault:
         raise
     except Exception as err:  # noqa: BLE001 - a failing test is an error output, as in a kernel

@@ -1,0 +1,1 @@
+"""The Korean texts of the checks' messages, one module per check module."""
