@@ -83,7 +83,7 @@ def test_the_edition_picks_its_cells_and_drops_the_tags():
 # one class, both editions, through nbgrader
 
 ASSIGNMENT = "ps1_activations"
-MISTAKE = "relu_forward_inplace"
+MISTAKE = "tanh_exp_formula"   # passes the visible derivative test: a hidden check names it
 STUDENTS = {"ada-en": ("en", "model"), "ada-ko": ("ko", "model"), "cleo-ko": ("ko", f"corpus:{MISTAKE}")}
 
 
@@ -123,3 +123,9 @@ def test_the_korean_feedback_renders_the_courses_korean_text(graded):
     page = (class_dir / "feedback" / "ada-ko" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
     heading = next(line for line in released(ASSIGNMENT, "ko").cells[0].source.splitlines() if line.startswith("# "))
     assert re.search(r"<h1[^>]*>\s*" + re.escape(heading[2:].strip()[:10]), page), "the Korean title is rendered"
+
+
+def test_the_hidden_checks_speak_the_submissions_edition(graded):
+    _, entries = graded
+    message = next(t["message"] for t in entries["cleo-ko"]["tests"] if t["test"] == "test_tanh_derivative")
+    assert HANGUL.search(message) and "{" not in message, message

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from autograder import messages
+from autograder import messages, notebook, release
 from autograder.trusted import testcell
 from autograder.course import ROOT
 
-# The checks' shared messages and the grader's reasons why a trained model cannot be evaluated. The
-# assignments' own check modules (activations.py ... batchnorm.py) join this list as their messages
-# are translated (issue 15).
-CHECKS = [ROOT / "autograder" / "checks" / "_common.py", ROOT / "autograder" / "trusted" / "model.py"]
+# The checks' modules and the grader's reasons why a trained model cannot be evaluated.
+CHECKS = sorted((ROOT / "autograder" / "checks").glob("[!_]*.py")) + [
+    ROOT / "autograder" / "checks" / "_common.py", ROOT / "autograder" / "trusted" / "model.py"]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 WORDS = re.compile(r"[A-Za-z]{2,}[ ,:;.()'-]+[A-Za-z]{2,}[ ,:;.()'-]+[A-Za-z]{2,}")   # three words: prose
 
@@ -71,7 +70,13 @@ def marked_templates():
     return {template: (path.name, line) for path in CHECKS for template, line in _marked(parsed(path))[0] if template}
 
 
-@pytest.mark.parametrize("path", CHECKS, ids=lambda p: p.name)
+# Check modules whose messages are not all marked yet (issue 15): their marked ones are translated;
+# strict, so that the mark goes once they are done.
+PENDING = {"initializers.py"}
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="not yet translated"))
+                                  if p.name in PENDING else p for p in CHECKS], ids=lambda p: p.name)
 def test_every_message_of_the_checks_is_marked_for_translation(path):
     tree = parsed(path)
     found, inside = _marked(tree)
@@ -117,3 +122,23 @@ def test_the_grader_runs_a_test_cell_in_the_submissions_edition():
     english, korean = (outputs[lang][-1]["evalue"] for lang in ("en", "ko"))
     assert english.startswith("ReLU().forward raised NotImplementedError: write your implementation")
     assert korean.startswith("ReLU().forward에서 NotImplementedError가 발생했습니다") and HANGUL.search(korean)
+
+
+def _hidden_tests(assignment):
+    """The code of every hidden-tests block of the assignment's source notebook."""
+    for cell in notebook.read(ROOT / "source" / assignment / f"{assignment}.ipynb").cells:
+        text = cell.source
+        while "### BEGIN HIDDEN TESTS" in text:
+            start = text.index("### BEGIN HIDDEN TESTS")
+            end = text.index("### END HIDDEN TESTS", start)
+            yield text[start:end]
+            text = text[end:]
+
+
+@pytest.mark.parametrize("assignment", release.available())
+def test_the_hidden_tests_hand_the_checks_no_text_of_their_own(assignment):
+    """A text written in a notebook's hidden test would reach the students of every edition in
+    English: the check modules hold the texts (and the thresholds they describe)."""
+    texts = [node.value for block in _hidden_tests(assignment) for node in ast.walk(ast.parse(block))
+             if isinstance(node, ast.Constant) and isinstance(node.value, str) and WORDS.search(node.value)]
+    assert not texts, f"{assignment}'s hidden tests pass their own text to the checks: {texts[:2]}"

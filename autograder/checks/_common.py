@@ -1,5 +1,6 @@
 """Helpers for checks: comparisons whose failure messages teach."""
 import contextlib
+import importlib
 import io
 
 import numpy as np
@@ -156,7 +157,8 @@ def mnist_test_set():
     """The MNIST test images (float32 NHWC in [0, 1], as ``load_mnist`` gives them) and labels,
     loaded by the reference loader (checksums verified), once per process."""
     if "test" not in _MNIST:
-        data = ref().data.load_mnist()
+        # the reference package's __init__ does not import its data module
+        data = importlib.import_module(ref().__name__ + ".data").load_mnist()
         _MNIST["test"] = (data.x_test, data.y_test)
     return _MNIST["test"]
 

@@ -18,45 +18,46 @@ import math
 
 import numpy as np
 
-from ._common import CheckFailed, as_array, call, close, expect_close, fail, ref, type_name
+from ..messages import N_, t
+from ._common import CheckFailed, as_array, call, close, expect_close, fail, ref, this_is_what, type_name
 
 __all__ = ["check_forward_mask", "check_forward_scaling", "check_eval_mode", "check_backward"]
 
-HOW_TO_DRAW = ("draw the mask with the layer's generator, one call per forward pass in training: "
-               "u = self.rng.random(x.shape), and keep the units where u < 1 - p_drop")
+HOW_TO_DRAW = N_("draw the mask with the layer's generator, one call per forward pass in training: "
+                 "u = self.rng.random(x.shape), and keep the units where u < 1 - p_drop")
 
-MISTAKE_RANDN = ("you get when the mask comes from a standard NORMAL draw (randn, "
-                 "rng.standard_normal) compared with 1 - p_drop: normal numbers are not uniform in "
-                 "[0, 1), so P(z < 1 - p) is not 1 - p. Draw uniform numbers: self.rng.random(x.shape)")
-MISTAKE_PRECEDENCE = ("you get when NO unit is dropped: `rand < keep / keep` is `rand < (keep / keep)`, "
-                      "i.e. rand < 1, which is always true (operator precedence: / binds tighter than <). "
-                      "Write (rand < keep) / keep")
-MISTAKE_SWAPPED = ("you get when keep and drop are swapped: your layer KEEPS each unit with probability "
-                   "p_drop (u < p_drop) instead of dropping it with that probability; keep where "
-                   "u < 1 - p_drop")
-MISTAKE_SHARED = ("you get when one mask is drawn for a single example (shape x.shape[1:]) and shared by "
-                  "every row of the batch: each example must get its own mask, one number per element "
-                  "of x: self.rng.random(x.shape)")
-MISTAKE_NO_SCALE = ("you get without the 1/(1-p_drop) scaling: inverted dropout divides the kept units "
-                    "by 1 - p_drop in training, so that the expected output equals x")
-MISTAKE_TIMES_KEEP = ("you get when the kept units are MULTIPLIED by 1 - p_drop instead of divided by it")
-MISTAKE_BY_P = ("you get when the kept units are divided by p_drop instead of 1 - p_drop (the keep "
-                "probability)")
-MISTAKE_EVAL_KEEP = ("you get when evaluation mode scales by 1 - p_drop (scaling at test time): that is "
-                     "the ORIGINAL dropout's test-time rule; inverted dropout already scaled in "
-                     "training, so with training=False the layer must return x unchanged")
-MISTAKE_EVAL_DIV = ("you get when evaluation mode divides by 1 - p_drop (scaling at test time): with "
-                    "training=False the layer must return x unchanged")
-MISTAKE_NEW_MASK = ("you get when backward draws a NEW mask (another call of self.rng) instead of using "
-                    "the one forward drew and kept: the gradient must flow through exactly the units "
-                    "forward kept, with the same 1/(1-p_drop)")
-MISTAKE_BACKWARD_IGNORES = ("you get when backward returns dout unchanged: the dropped units must get a "
-                            "gradient of 0 and the kept ones dout / (1 - p_drop), the mask forward kept")
-MISTAKE_BACKWARD_NO_SCALE = ("you get when backward multiplies by the kept/dropped pattern but forgets "
-                             "the 1/(1-p_drop) that forward applied: backward multiplies dout by "
-                             "exactly what forward multiplied x by")
-MISTAKE_FIRST_MASK = ("you get when backward uses the mask of the FIRST forward call after a second one: "
-                      "every training forward draws a new mask and replaces the kept one")
+MISTAKE_RANDN = N_("you get when the mask comes from a standard NORMAL draw (randn, "
+                   "rng.standard_normal) compared with 1 - p_drop: normal numbers are not uniform in "
+                   "[0, 1), so P(z < 1 - p) is not 1 - p. Draw uniform numbers: self.rng.random(x.shape)")
+MISTAKE_PRECEDENCE = N_("you get when NO unit is dropped: `rand < keep / keep` is `rand < (keep / keep)`, "
+                        "i.e. rand < 1, which is always true (operator precedence: / binds tighter than <). "
+                        "Write (rand < keep) / keep")
+MISTAKE_SWAPPED = N_("you get when keep and drop are swapped: your layer KEEPS each unit with probability "
+                     "p_drop (u < p_drop) instead of dropping it with that probability; keep where "
+                     "u < 1 - p_drop")
+MISTAKE_SHARED = N_("you get when one mask is drawn for a single example (shape x.shape[1:]) and shared by "
+                    "every row of the batch: each example must get its own mask, one number per element "
+                    "of x: self.rng.random(x.shape)")
+MISTAKE_NO_SCALE = N_("you get without the 1/(1-p_drop) scaling: inverted dropout divides the kept units "
+                      "by 1 - p_drop in training, so that the expected output equals x")
+MISTAKE_TIMES_KEEP = N_("you get when the kept units are MULTIPLIED by 1 - p_drop instead of divided by it")
+MISTAKE_BY_P = N_("you get when the kept units are divided by p_drop instead of 1 - p_drop (the keep "
+                  "probability)")
+MISTAKE_EVAL_KEEP = N_("you get when evaluation mode scales by 1 - p_drop (scaling at test time): that is "
+                       "the ORIGINAL dropout's test-time rule; inverted dropout already scaled in "
+                       "training, so with training=False the layer must return x unchanged")
+MISTAKE_EVAL_DIV = N_("you get when evaluation mode divides by 1 - p_drop (scaling at test time): with "
+                      "training=False the layer must return x unchanged")
+MISTAKE_NEW_MASK = N_("you get when backward draws a NEW mask (another call of self.rng) instead of using "
+                      "the one forward drew and kept: the gradient must flow through exactly the units "
+                      "forward kept, with the same 1/(1-p_drop)")
+MISTAKE_BACKWARD_IGNORES = N_("you get when backward returns dout unchanged: the dropped units must get a "
+                              "gradient of 0 and the kept ones dout / (1 - p_drop), the mask forward kept")
+MISTAKE_BACKWARD_NO_SCALE = N_("you get when backward multiplies by the kept/dropped pattern but forgets "
+                               "the 1/(1-p_drop) that forward applied: backward multiplies dout by "
+                               "exactly what forward multiplied x by")
+MISTAKE_FIRST_MASK = N_("you get when backward uses the mask of the FIRST forward call after a second one: "
+                        "every training forward draws a new mask and replaces the kept one")
 
 KINDS = ("float64", "float32")       # rng.random(shape) (= rng.uniform(size=shape)) and dtype=np.float32
 NEAR = 1e-6                          # numbers this close to the threshold may go either way
@@ -141,13 +142,15 @@ def _forward(layer, x, training, what):
     out = call(what, layer.forward, x_in, training=training)
     out = as_array(what, out)
     if not np.array_equal(x_in, x):
-        fail(f"{what} changed its input x in place ({int(np.sum(x_in != x))} values changed), e.g. with "
-             "x *= mask or x[mask] = 0: the layer before needs its output unchanged; compute a new array")
+        fail(t("{what} changed its input x in place ({count} values changed), e.g. with "
+               "x *= mask or x[mask] = 0: the layer before needs its output unchanged; compute a new array",
+               what=what, count=int(np.sum(x_in != x))))
     if out.shape != x.shape:
-        fail(f"{what}: expected an output of the shape of x, {x.shape}; got {out.shape}")
+        fail(t("{what}: expected an output of the shape of x, {expected}; got {actual}",
+               what=what, expected=x.shape, actual=out.shape))
     if not np.issubdtype(out.dtype, np.floating):
-        fail(f"{what} returned dtype {out.dtype}; expected floats (x's dtype): a bool mask must be "
-             "multiplied with x, not returned")
+        fail(t("{what} returned dtype {dtype}; expected floats (x's dtype): a bool mask must be "
+               "multiplied with x, not returned", what=what, dtype=out.dtype))
     return out
 
 
@@ -159,18 +162,27 @@ def _fraction_hint(kept, p_drop):
     normal = 0.5 * (1 + math.erf(keep / math.sqrt(2)))         # P(z < keep), z standard normal
     rows = kept.reshape(len(kept), -1)
     if len(rows) > 1 and (rows == rows[0]).all():
-        return MISTAKE_SHARED.replace("you get when", "it looks as if")
+        return t("it looks as if one mask is drawn for a single example (shape x.shape[1:]) and shared by "
+                 "every row of the batch: each example must get its own mask, one number per element "
+                 "of x: self.rng.random(x.shape)")
     if abs(frac - keep) < 4 * sigma:
-        return (f"your layer keeps {frac:.1%} of the units, about the expected {keep:.0%}, but not the "
-                "units the layer's generator picks: " + HOW_TO_DRAW + " (or u >= p_drop), with "
-                "self.rng, not np.random.* or a new generator, in one call of shape x.shape")
+        return t("your layer keeps {fraction:.1%} of the units, about the expected {keep:.0%}, but not the "
+                 "units the layer's generator picks: {how_to_draw} (or u >= p_drop), with "
+                 "self.rng, not np.random.* or a new generator, in one call of shape x.shape",
+                 fraction=frac, keep=keep, how_to_draw=t(HOW_TO_DRAW))
     if abs(frac - p_drop) < 4 * sigma:
-        return (f"your layer keeps {frac:.1%} of the units, about p_drop = {p_drop:.0%}: "
-                + MISTAKE_SWAPPED.replace("you get when ", "it looks as if "))
+        return t("your layer keeps {fraction:.1%} of the units, about p_drop = {p_drop:.0%}: "
+                 "it looks as if keep and drop are swapped: your layer KEEPS each unit with probability "
+                 "p_drop (u < p_drop) instead of dropping it with that probability; keep where "
+                 "u < 1 - p_drop", fraction=frac, p_drop=p_drop)
     if abs(frac - normal) < 4 * sigma or abs(frac - (1 - 0.5 * (1 + math.erf(p_drop / math.sqrt(2))))) < 4 * sigma:
-        return (f"your layer keeps {frac:.1%} of the units instead of {keep:.0%}: "
-                + MISTAKE_RANDN.replace("you get when ", "it looks as if "))
-    return f"your layer keeps {frac:.1%} of the units; {keep:.0%} (1 - p_drop) should be kept. " + HOW_TO_DRAW
+        return t("your layer keeps {fraction:.1%} of the units instead of {keep:.0%}: "
+                 "it looks as if the mask comes from a standard NORMAL draw (randn, "
+                 "rng.standard_normal) compared with 1 - p_drop: normal numbers are not uniform in "
+                 "[0, 1), so P(z < 1 - p) is not 1 - p. Draw uniform numbers: self.rng.random(x.shape)",
+                 fraction=frac, keep=keep)
+    return t("your layer keeps {fraction:.1%} of the units; {keep:.0%} (1 - p_drop) should be kept. {how_to_draw}",
+             fraction=frac, keep=keep, how_to_draw=t(HOW_TO_DRAW))
 
 
 # --------------------------------------------------------------------------- forward: the mask
@@ -200,26 +212,28 @@ def _kept_units(out, x, what, p_drop):
     levels = np.unique(np.round(ratio, 5))
     if len(levels) == 2 and not (levels == 0).any():
         low, high = levels
-        fail(f"{what}: every output should be 0 (a dropped unit) or x / (1 - p_drop); yours are x * {low:g} "
-             f"or x * {high:g}, never 0. With p_drop = {p_drop}, mask / 1 - p is (mask / 1) - p (operator "
-             "precedence): write mask / (1 - p_drop)")
+        fail(t("{what}: every output should be 0 (a dropped unit) or x / (1 - p_drop); yours are x * {low:g} "
+               "or x * {high:g}, never 0. With p_drop = {p_drop}, mask / 1 - p is (mask / 1) - p (operator "
+               "precedence): write mask / (1 - p_drop)", what=what, low=low, high=high, p_drop=p_drop))
     return out != 0
 
 
 def _check_mask_case(Dropout, seed, shape, p_drop, dtype, rng):
     x = _signed(rng, shape, dtype)
     layer = _student_layer(Dropout, p_drop, seed)
-    what = f"Dropout({p_drop}, rng={seed}).forward(x of shape {shape}, training=True)"
+    what = t("Dropout({p_drop}, rng={seed}).forward(x of shape {shape}, training=True)",
+             p_drop=p_drop, seed=seed, shape=shape)
     out = _forward(layer, x, True, what)
     kept = _kept_units(out, x, what, p_drop)
     if any(_same(kept, pattern, unclear) for pattern, unclear, _ in _candidates(seed, shape, p_drop)):
         return
-    message = (f"{what}: it kept {int(kept.sum())} of {kept.size} units, not the ones a mask drawn as the "
-               f"exercise says keeps ({HOW_TO_DRAW})")
+    message = t("{what}: it kept {kept} of {total} units, not the ones a mask drawn as the "
+                "exercise says keeps ({how_to_draw})",
+                what=what, kept=int(kept.sum()), total=kept.size, how_to_draw=t(HOW_TO_DRAW))
     for pattern, unclear, name in _mask_mistakes(seed, shape, p_drop):
         if _same(kept, pattern, unclear):
-            fail(f"{message}. This is what {name}")
-    fail(f"{message}. Hint: {_fraction_hint(kept, p_drop)}")
+            fail(this_is_what(message, name))
+    fail(t("{message}. Hint: {hint}", message=message, hint=_fraction_hint(kept, p_drop)))
 
 
 def check_forward_mask(Dropout):
@@ -235,11 +249,13 @@ def check_forward_mask(Dropout):
 def _check_scaling_case(Dropout, seed, shape, p_drop, dtype, rng):
     x = _signed(rng, shape, dtype)
     layer = _student_layer(Dropout, p_drop, seed)
-    what = f"Dropout({p_drop}, rng={seed}).forward(x of shape {shape}, {np.dtype(dtype).name}, training=True)"
+    what = t("Dropout({p_drop}, rng={seed}).forward(x of shape {shape}, {dtype}, training=True)",
+             p_drop=p_drop, seed=seed, shape=shape, dtype=np.dtype(dtype).name)
     out = _forward(layer, x, True, what)
     kept = _kept_units(out, x, what, p_drop)
     if not kept.any():
-        fail(f"{what} returned only zeros: every unit was dropped; keep each with probability 1 - p_drop")
+        fail(t("{what} returned only zeros: every unit was dropped; keep each with probability 1 - p_drop",
+               what=what))
     # the reference with the student's pattern of kept units (its generator replayed to give it)
     expected = _ref_forward(x, p_drop, np.where(kept, 0.0, 1.0))
     keep = 1 - p_drop
@@ -248,8 +264,8 @@ def _check_scaling_case(Dropout, seed, shape, p_drop, dtype, rng):
     if kept.all():
         mistakes.insert(0, (expected * keep, MISTAKE_PRECEDENCE))
     rtol = 1e-5 if dtype == np.float32 else 1e-7
-    expect_close(f"{what}, the kept units", out, expected, rtol=rtol, atol=0, mistakes=mistakes,
-                 hint=f"a kept unit is x / (1 - p_drop) = x / {keep:g} (inverted dropout)")
+    expect_close(t("{what}, the kept units", what=what), out, expected, rtol=rtol, atol=0, mistakes=mistakes,
+                 hint=t("a kept unit is x / (1 - p_drop) = x / {keep:g} (inverted dropout)", keep=keep))
 
 
 def check_forward_scaling(Dropout):
@@ -268,21 +284,27 @@ def check_eval_mode(Dropout):
     for seed, shape, p_drop, dtype in ((31, (20, 15), 0.3, np.float64), (32, (4, 3, 3, 5), 0.5, np.float32),
                                        (33, (12, 8), 0.8, np.float64)):
         layer = _student_layer(Dropout, p_drop, seed)
-        for when in ("a new layer", "after a training pass"):
-            if when != "a new layer":
+        for fresh in (True, False):
+            if not fresh:
                 call(f"Dropout({p_drop}).forward(x, training=True)", layer.forward, _signed(rng, shape, dtype),
                      training=True)
             x = _signed(rng, shape, dtype)
-            what = (f"Dropout({p_drop}, rng={seed}).forward(x of shape {shape}, training=False) on {when}")
+            if fresh:
+                what = t("Dropout({p_drop}, rng={seed}).forward(x of shape {shape}, training=False) on a new layer",
+                         p_drop=p_drop, seed=seed, shape=shape)
+            else:
+                what = t("Dropout({p_drop}, rng={seed}).forward(x of shape {shape}, training=False) on after a "
+                         "training pass", p_drop=p_drop, seed=seed, shape=shape)
             out = _forward(layer, x, False, what)
             expected = ref().layers.Dropout(p_drop, rng=seed).forward(np.array(x), training=False)
             keep = 1 - p_drop
             if (out == 0).any() and not close(out, expected):
-                fail(f"{what}: {int((out == 0).sum())} of {out.size} outputs are 0, so units were dropped at "
-                     "test time: in evaluation mode (training=False) dropout does nothing, the layer returns x")
+                fail(t("{what}: {zeros} of {total} outputs are 0, so units were dropped at "
+                       "test time: in evaluation mode (training=False) dropout does nothing, the layer returns x",
+                       what=what, zeros=int((out == 0).sum()), total=out.size))
             expect_close(what, out, expected, rtol=1e-6, atol=0,
                          mistakes=[(expected * keep, MISTAKE_EVAL_KEEP), (expected / keep, MISTAKE_EVAL_DIV)],
-                         hint="in evaluation mode the layer returns x unchanged")
+                         hint=t("in evaluation mode the layer returns x unchanged"))
 
 
 # -------------------------------------------------------------------------------------- backward
@@ -303,9 +325,10 @@ def _backward(layer, dout, what):
     d = np.array(dout, copy=True)
     dx = as_array(what, call(what, layer.backward, d))
     if not np.array_equal(d, dout):
-        fail(f"{what} changed dout in place; leave the caller's array alone")
+        fail(t("{what} changed dout in place; leave the caller's array alone", what=what))
     if dx.shape != dout.shape:
-        fail(f"{what}: dx must have the shape of dout, {dout.shape}; got {dx.shape}")
+        fail(t("{what}: dx must have the shape of dout, {expected}; got {actual}",
+               what=what, expected=dout.shape, actual=dx.shape))
     return dx
 
 
@@ -320,12 +343,17 @@ def check_backward(Dropout):
         outs = []
         for k in range(forwards):
             x = _signed(rng, shape, dtype)
-            what = f"Dropout({p_drop}, rng={seed}).forward(x of shape {shape}, training=True)"
+            what = t("Dropout({p_drop}, rng={seed}).forward(x of shape {shape}, training=True)",
+                     p_drop=p_drop, seed=seed, shape=shape)
             outs.append((x, _forward(layer, x, True, what)))
         x, out = outs[-1]
         dout = rng.standard_normal(shape).astype(dtype)
-        after = "two training forward passes" if forwards == 2 else "a training forward pass"
-        what = f"Dropout({p_drop}).backward(dout of shape {shape}) after {after}"
+        if forwards == 2:
+            what = t("Dropout({p_drop}).backward(dout of shape {shape}) after two training forward passes",
+                     p_drop=p_drop, shape=shape)
+        else:
+            what = t("Dropout({p_drop}).backward(dout of shape {shape}) after a training forward pass",
+                     p_drop=p_drop, shape=shape)
         dx = _backward(layer, dout, what)
         # forward multiplied x by out / x (the mask over 1 - p_drop): backward multiplies dout by it
         factor = out.astype(np.float64) / x.astype(np.float64)
@@ -339,7 +367,7 @@ def check_backward(Dropout):
             x0, out0 = outs[0]
             mistakes.append((dout * (out0.astype(np.float64) / x0), MISTAKE_FIRST_MASK))
         rtol = 1e-5 if dtype == np.float32 else 1e-7
-        expect_close(f"{what}, its dx", dx, expected, rtol=rtol, atol=1e-7,
+        expect_close(t("{what}, its dx", what=what), dx, expected, rtol=rtol, atol=1e-7,
                      mistakes=[(v, m) for v, m in mistakes if not close(v, expected, rtol, 1e-7)],
-                     hint="dx = dout * mask / (1 - p_drop), with the mask the last training forward drew "
-                          "and kept (in self.cache, say); backward draws nothing")
+                     hint=t("dx = dout * mask / (1 - p_drop), with the mask the last training forward drew "
+                            "and kept (in self.cache, say); backward draws nothing"))

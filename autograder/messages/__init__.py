@@ -4,7 +4,8 @@ A message is written once, in English, where it is raised: ``t("{what} returned 
 gives it in the edition of the submission being graded, formatted with the fields. A message kept
 in a constant before any submission is known is marked ``N_("...")`` and given to ``t`` where it
 is used. The other languages' texts live here, one catalog per language and check module
-(``ko/activations.py``: {English template: Korean template}); tests/test_messages.py proves that
+(``ko/activations.py``: {English template: Korean template}; a template two modules say is
+translated once, in one of them); tests/test_messages.py proves that
 every marked message has its translation with the same fields, and that the checks raise no text
 that is not marked.
 """
