@@ -22,8 +22,9 @@ Tolerances, from the sampling error of n >= 1e6 values (float64 statistics):
 import numpy as np
 
 from . import _common
-from ._common import CheckFailed, as_array, call, call_silent, expect_close, fail, named_mistake, ref
-from ..messages import N_
+from ._common import (CheckFailed, as_array, call, call_silent, expect_close, fail, named_mistake, ref,
+                      this_is_what)
+from ..messages import N_, t
 
 MIN_DRAWS = 1_000_000
 STD_RTOL = 0.02
@@ -47,42 +48,45 @@ def _fans_pair(what, value):
     try:
         pair = tuple(value)
     except TypeError:
-        fail(f"{what} returned {value!r}; expected a tuple (fan_in, fan_out)")
+        fail(t("{what} returned {value!r}; expected a tuple (fan_in, fan_out)", what=what, value=value))
     if len(pair) != 2:
-        fail(f"{what} returned {len(pair)} values {value!r}; expected two: (fan_in, fan_out)")
+        fail(t("{what} returned {count} values {value!r}; expected two: (fan_in, fan_out)",
+               what=what, count=len(pair), value=value))
     for v in pair:
         try:
             ok = float(v) == int(v)
         except (TypeError, ValueError):
             ok = False
         if not ok:
-            fail(f"{what} returned {value!r}; fan_in and fan_out are whole numbers of connections")
+            fail(t("{what} returned {value!r}; fan_in and fan_out are whole numbers of connections",
+                   what=what, value=value))
     return tuple(int(v) for v in pair)
 
 
 def _fans_mistakes(shape):
-    """(wrong (fan_in, fan_out), message) pairs for the fans mistakes seen in student code."""
+    """(wrong (fan_in, fan_out), "you get by <the mistake>") pairs for the fans mistakes seen in
+    student code."""
     if len(shape) == 2:
         i, o = shape
-        return [((o, i), "swapping the two: a dense weight W (fan_in, fan_out) maps x @ W, so "
-                         "fan_in = shape[0] and fan_out = shape[1]")]
+        return [((o, i), t("you get by swapping the two: a dense weight W (fan_in, fan_out) maps x @ W, so "
+                           "fan_in = shape[0] and fan_out = shape[1]"))]
     kh, kw, c_in, c_out = shape
     return [
-        ((c_in, c_out), "counting only the channels: fan_in = c_in and fan_out = c_out forget the "
-                        "kh*kw positions of the receptive field; fan_in = kh*kw*c_in"),
-        ((kh * kw, kh * kw), "counting only the receptive field kh*kw: multiply by the channels, "
-                             "fan_in = kh*kw*c_in and fan_out = kh*kw*c_out"),
-        ((kh, kw), "treating the conv kernel (kh, kw, c_in, c_out) as a dense (fan_in, fan_out) "
-                   "matrix: shape[0] and shape[1] are the kernel's height and width"),
-        ((kh * kw * c_out, kh * kw * c_in), "swapping fan_in and fan_out: fan_in = kh*kw*c_in uses "
-                                            "the input channels shape[2]"),
+        ((c_in, c_out), t("you get by counting only the channels: fan_in = c_in and fan_out = c_out forget "
+                          "the kh*kw positions of the receptive field; fan_in = kh*kw*c_in")),
+        ((kh * kw, kh * kw), t("you get by counting only the receptive field kh*kw: multiply by the channels, "
+                               "fan_in = kh*kw*c_in and fan_out = kh*kw*c_out")),
+        ((kh, kw), t("you get by treating the conv kernel (kh, kw, c_in, c_out) as a dense (fan_in, fan_out) "
+                     "matrix: shape[0] and shape[1] are the kernel's height and width")),
+        ((kh * kw * c_out, kh * kw * c_in), t("you get by swapping fan_in and fan_out: fan_in = kh*kw*c_in "
+                                              "uses the input channels shape[2]")),
         ((kw * c_in * c_out, kh * c_in * c_out),
-         "reading the kernel in PyTorch's layout (c_out, c_in, kh, kw), fan_in = "
-         "shape[1]*shape[2]*shape[3]; numpynet's kernels are (kh, kw, c_in, c_out), so fan_in = "
-         "shape[0]*shape[1]*shape[2]"),
+         t("you get by reading the kernel in PyTorch's layout (c_out, c_in, kh, kw), fan_in = "
+           "shape[1]*shape[2]*shape[3]; numpynet's kernels are (kh, kw, c_in, c_out), so fan_in = "
+           "shape[0]*shape[1]*shape[2]")),
         ((kh * kw * c_in * c_out, kh * kw * c_in * c_out),
-         "counting every weight of the kernel (np.prod(shape)); fan_in counts the inputs of ONE "
-         "output unit: kh*kw*c_in"),
+         t("you get by counting every weight of the kernel (np.prod(shape)); fan_in counts the inputs of ONE "
+           "output unit: kh*kw*c_in")),
     ]
 
 
@@ -91,25 +95,28 @@ def _check_fans_on(fans, shape):
     what = f"fans({shape})"
     got = _fans_pair(what, call(what, fans, shape))
     expect_close(what, np.array(got), np.array(expected), rtol=0, atol=0.5,
-                 mistakes=[(np.array(w), "you get by " + name) for w, name in _fans_mistakes(shape)])
+                 mistakes=[(np.array(w), name) for w, name in _fans_mistakes(shape)])
 
 
 def check_fans_dense(fans):
     """Dense shapes (fan_in, fan_out), given as tuples and as lists."""
     for shape in [(37, 91), (91, 37), (1, 5), (784, 256)]:
         _check_fans_on(fans, shape)
-    got = _fans_pair("fans([13, 29])", call("fans([13, 29]) (a list)", fans, [13, 29]))
+    got = _fans_pair("fans([13, 29])", call(t("{call} (a list)", call="fans([13, 29])"), fans, [13, 29]))
     if got != (13, 29):
-        fail(f"fans([13, 29]) (the shape as a list): expected (13, 29), got {got}")
+        fail(t("{call} (the shape as a list): expected {expected}, got {got}",
+               call="fans([13, 29])", expected=(13, 29), got=got))
 
 
 def check_fans_conv(fans):
     """Conv kernels (kh, kw, c_in, c_out), square and not, with every size different."""
     for shape in [(3, 3, 16, 32), (5, 3, 7, 11), (4, 4, 16, 32), (1, 1, 64, 8), (2, 7, 3, 5)]:
         _check_fans_on(fans, shape)
-    got = _fans_pair("fans([3, 5, 7, 11])", call("fans([3, 5, 7, 11]) (a list)", fans, [3, 5, 7, 11]))
+    got = _fans_pair("fans([3, 5, 7, 11])",
+                     call(t("{call} (a list)", call="fans([3, 5, 7, 11])"), fans, [3, 5, 7, 11]))
     if got != (105, 165):
-        fail(f"fans([3, 5, 7, 11]) (the shape as a list): expected (105, 165), got {got}")
+        fail(t("{call} (the shape as a list): expected {expected}, got {got}",
+               call="fans([3, 5, 7, 11])", expected=(105, 165), got=got))
 
 
 # --------------------------------------------------------------------------------------------
@@ -149,26 +156,28 @@ def _reference_scale(name, shape):
 
 
 def _fan_in_variants(shape):
-    """(wrong fan_in, description) for the fan_in mistakes; those equal to the right one dropped."""
+    """(wrong fan_in, description) for the fan_in mistakes; those equal to the right one dropped.
+    The description completes "you get with std sqrt(2/fan_in) with {fan_mistake}" (see
+    ``_mistaken_scales``)."""
     fan_in, fan_out = ref().initializers.fans(shape)
-    variants = [(fan_out, "fan_out instead of fan_in" if len(shape) == 2 else
-                 "fan_out = kh*kw*c_out instead of fan_in = kh*kw*c_in")]
+    variants = [(fan_out, t("fan_out instead of fan_in") if len(shape) == 2 else
+                 t("fan_out = kh*kw*c_out instead of fan_in = kh*kw*c_in"))]
     if len(shape) == 4:
         kh, kw, c_in, c_out = shape
         variants += [
-            (c_in, "fan_in = c_in only (the kh*kw positions of the receptive field are missing)"),
-            (kh * kw, "fan_in = kh*kw only (the input channels c_in are missing)"),
-            (kh, "fan_in = shape[0], as if the conv kernel (kh, kw, c_in, c_out) were a dense "
-                 "(fan_in, fan_out) matrix"),
-            (kw * c_in * c_out, "fan_in = shape[1]*shape[2]*shape[3], PyTorch's layout (c_out, c_in, "
-                                "kh, kw); numpynet's kernels are (kh, kw, c_in, c_out)"),
-            (kh * kw * c_in * c_out, "fan_in = np.prod(shape), every weight of the kernel"),
+            (c_in, t("fan_in = c_in only (the kh*kw positions of the receptive field are missing)")),
+            (kh * kw, t("fan_in = kh*kw only (the input channels c_in are missing)")),
+            (kh, t("fan_in = shape[0], as if the conv kernel (kh, kw, c_in, c_out) were a dense "
+                   "(fan_in, fan_out) matrix")),
+            (kw * c_in * c_out, t("fan_in = shape[1]*shape[2]*shape[3], PyTorch's layout (c_out, c_in, "
+                                  "kh, kw); numpynet's kernels are (kh, kw, c_in, c_out)")),
+            (kh * kw * c_in * c_out, t("fan_in = np.prod(shape), every weight of the kernel")),
         ]
     variants += [
-        (28 * 28, "fan_in = 28*28, the image size: fan_in counts the inputs of one unit "
-                  "(kh*kw*c_in for a conv kernel)"),
-        (16 * 26 * 26, "fan_in = 16*26*26, the whole input volume: fan_in counts the inputs of one "
-                       "unit (kh*kw*c_in for a conv kernel)"),
+        (28 * 28, t("fan_in = 28*28, the image size: fan_in counts the inputs of one unit "
+                    "(kh*kw*c_in for a conv kernel)")),
+        (16 * 26 * 26, t("fan_in = 16*26*26, the whole input volume: fan_in counts the inputs of one "
+                         "unit (kh*kw*c_in for a conv kernel)")),
     ]
     seen, out = {fan_in}, []
     for value, text in variants:
@@ -179,18 +188,19 @@ def _fan_in_variants(shape):
 
 
 def _fan_sum_variants(shape):
-    """((fan_in, fan_out), description) for the mistaken fans of a conv kernel read as a dense matrix
-    or without its receptive field, when only their sum matters (Xavier)."""
+    """((fan_in, fan_out), "you get with <the mistake>") for the mistaken fans of a conv kernel read
+    as a dense matrix or without its receptive field, when only their sum matters (Xavier)."""
     if len(shape) != 4:
         return []
     kh, kw, c_in, c_out = shape
-    return [((c_in, c_out), "fan_in + fan_out counted from the channels c_in + c_out only "
-                            "(the receptive field kh*kw is missing)"),
-            ((kh, kw), "fan_in + fan_out = shape[0] + shape[1], as if the conv kernel were a "
-                       "dense matrix")]
+    return [((c_in, c_out), t("you get with fan_in + fan_out counted from the channels c_in + c_out only "
+                              "(the receptive field kh*kw is missing)")),
+            ((kh, kw), t("you get with fan_in + fan_out = shape[0] + shape[1], as if the conv kernel were a "
+                         "dense matrix"))]
 
 
-UNIFORM_HALF = "values in [-limit/2, limit/2) (rng.random() - 0.5 spans a width of 1: scale it by 2*limit)"
+UNIFORM_HALF = N_("you get with values in [-limit/2, limit/2) (rng.random() - 0.5 spans a width of 1: "
+                  "scale it by 2*limit)")
 
 
 def _mistaken_scales(name, shape):
@@ -207,51 +217,69 @@ def _mistaken_scales(name, shape):
     right = scale()
     lecun_uniform_limit = np.sqrt(3) * scale("lecun_normal")  # U(-l, l) has variance l^2/3
     if name == "he_normal":
-        mistakes = [(right ** 2, "the variance 2/fan_in used as the std: take the square root, std = sqrt(2/fan_in)"),
-                    (scale("lecun_normal"), "LeCun's std sqrt(1/fan_in): He's variance is 2/fan_in, since ReLU "
-                                            "zeroes half of the inputs"),
-                    (scale("xavier_normal"), "Xavier's std sqrt(2/(fan_in+fan_out)); He's is sqrt(2/fan_in)"),
-                    (scale("he_uniform"), "the uniform limit sqrt(6/fan_in) used as the std of a normal"),
-                    (np.sqrt(2) * right, "2/sqrt(fan_in); the std is sqrt(2)/sqrt(fan_in) = sqrt(2/fan_in)")]
-        mistakes += [(scale(fan_in=f), f"std sqrt(2/fan_in) with {text}") for f, text in _fan_in_variants(shape)]
+        mistakes = [(right ** 2, t("you get with the variance 2/fan_in used as the std: take the square root, "
+                                   "std = sqrt(2/fan_in)")),
+                    (scale("lecun_normal"), t("you get with LeCun's std sqrt(1/fan_in): He's variance is 2/fan_in, "
+                                              "since ReLU zeroes half of the inputs")),
+                    (scale("xavier_normal"), t("you get with Xavier's std sqrt(2/(fan_in+fan_out)); He's is "
+                                               "sqrt(2/fan_in)")),
+                    (scale("he_uniform"), t("you get with the uniform limit sqrt(6/fan_in) used as the std of a "
+                                            "normal")),
+                    (np.sqrt(2) * right, t("you get with 2/sqrt(fan_in); the std is sqrt(2)/sqrt(fan_in) = "
+                                           "sqrt(2/fan_in)"))]
+        mistakes += [(scale(fan_in=f), t("you get with std sqrt(2/fan_in) with {fan_mistake}", fan_mistake=text))
+                     for f, text in _fan_in_variants(shape)]
     elif name == "lecun_normal":
-        mistakes = [(right ** 2, "the variance 1/fan_in used as the std: take the square root, std = sqrt(1/fan_in)"),
-                    (scale("he_normal"), "He's std sqrt(2/fan_in); LeCun's is sqrt(1/fan_in)"),
-                    (scale("xavier_normal"), "Xavier's std sqrt(2/(fan_in+fan_out)); LeCun's is sqrt(1/fan_in)")]
-        mistakes += [(scale(fan_in=f), f"std sqrt(1/fan_in) with {text}") for f, text in _fan_in_variants(shape)]
+        mistakes = [(right ** 2, t("you get with the variance 1/fan_in used as the std: take the square root, "
+                                   "std = sqrt(1/fan_in)")),
+                    (scale("he_normal"), t("you get with He's std sqrt(2/fan_in); LeCun's is sqrt(1/fan_in)")),
+                    (scale("xavier_normal"), t("you get with Xavier's std sqrt(2/(fan_in+fan_out)); LeCun's is "
+                                               "sqrt(1/fan_in)"))]
+        mistakes += [(scale(fan_in=f), t("you get with std sqrt(1/fan_in) with {fan_mistake}", fan_mistake=text))
+                     for f, text in _fan_in_variants(shape)]
     elif name == "xavier_normal":
-        mistakes = [(right ** 2, "the variance 2/(fan_in+fan_out) used as the std: take the square root"),
-                    (right / np.sqrt(2), "sqrt(1/(fan_in+fan_out)): the factor 2 is missing, "
-                                         "std = sqrt(2/(fan_in+fan_out))"),
-                    (scale("he_normal"), "sqrt(2/fan_in), He's std: Xavier averages the two fans, "
-                                         "std = sqrt(2/(fan_in+fan_out))"),
-                    (scale("lecun_normal"), "sqrt(1/fan_in), LeCun's std: Xavier uses both fans, "
-                                            "std = sqrt(2/(fan_in+fan_out))"),
-                    (scale(fan_in=0), "sqrt(2/fan_out): Xavier uses both fans, std = sqrt(2/(fan_in+fan_out))"),
-                    (scale(fan_in=fi * fo, fan_out=0), "fan_in*fan_out instead of fan_in+fan_out"),
-                    (scale("xavier_uniform"), "the uniform limit sqrt(6/(fan_in+fan_out)) used as the std of a normal")]
+        mistakes = [(right ** 2, t("you get with the variance 2/(fan_in+fan_out) used as the std: take the square "
+                                   "root")),
+                    (right / np.sqrt(2), t("you get with sqrt(1/(fan_in+fan_out)): the factor 2 is missing, "
+                                           "std = sqrt(2/(fan_in+fan_out))")),
+                    (scale("he_normal"), t("you get with sqrt(2/fan_in), He's std: Xavier averages the two fans, "
+                                           "std = sqrt(2/(fan_in+fan_out))")),
+                    (scale("lecun_normal"), t("you get with sqrt(1/fan_in), LeCun's std: Xavier uses both fans, "
+                                              "std = sqrt(2/(fan_in+fan_out))")),
+                    (scale(fan_in=0), t("you get with sqrt(2/fan_out): Xavier uses both fans, "
+                                        "std = sqrt(2/(fan_in+fan_out))")),
+                    (scale(fan_in=fi * fo, fan_out=0), t("you get with fan_in*fan_out instead of fan_in+fan_out")),
+                    (scale("xavier_uniform"), t("you get with the uniform limit sqrt(6/(fan_in+fan_out)) used as "
+                                                "the std of a normal"))]
         mistakes += [(scale(fan_in=a, fan_out=b), text) for (a, b), text in _fan_sum_variants(shape)]
     elif name == "xavier_uniform":
-        mistakes = [(scale("xavier_normal"), "the normal's std sqrt(2/(fan_in+fan_out)) used as the limit: "
-                                             "a uniform U(-l, l) has variance l^2/3, so l = sqrt(6/(fan_in+fan_out))"),
-                    (right ** 2, "6/(fan_in+fan_out) without the square root"),
-                    (right / np.sqrt(2), "sqrt(3/(fan_in+fan_out)): the limit is sqrt(6/(fan_in+fan_out))"),
-                    (scale("he_uniform"), "He's limit sqrt(6/fan_in): Xavier uses both fans, sqrt(6/(fan_in+fan_out))"),
-                    (lecun_uniform_limit, "LeCun's uniform limit sqrt(3/fan_in): Xavier's is sqrt(6/(fan_in+fan_out))"),
-                    (scale(fan_in=fi * fo, fan_out=0), "fan_in*fan_out instead of fan_in+fan_out"),
-                    (right / 2, UNIFORM_HALF)]
+        mistakes = [(scale("xavier_normal"), t("you get with the normal's std sqrt(2/(fan_in+fan_out)) used as the "
+                                               "limit: a uniform U(-l, l) has variance l^2/3, so "
+                                               "l = sqrt(6/(fan_in+fan_out))")),
+                    (right ** 2, t("you get with 6/(fan_in+fan_out) without the square root")),
+                    (right / np.sqrt(2), t("you get with sqrt(3/(fan_in+fan_out)): the limit is "
+                                           "sqrt(6/(fan_in+fan_out))")),
+                    (scale("he_uniform"), t("you get with He's limit sqrt(6/fan_in): Xavier uses both fans, "
+                                            "sqrt(6/(fan_in+fan_out))")),
+                    (lecun_uniform_limit, t("you get with LeCun's uniform limit sqrt(3/fan_in): Xavier's is "
+                                            "sqrt(6/(fan_in+fan_out))")),
+                    (scale(fan_in=fi * fo, fan_out=0), t("you get with fan_in*fan_out instead of fan_in+fan_out")),
+                    (right / 2, t(UNIFORM_HALF))]
         mistakes += [(scale(fan_in=a, fan_out=b), text) for (a, b), text in _fan_sum_variants(shape)]
     elif name == "he_uniform":
-        mistakes = [(scale("he_normal"), "the normal's std sqrt(2/fan_in) used as the limit: a uniform U(-l, l) "
-                                         "has variance l^2/3, so l = sqrt(6/fan_in)"),
-                    (right ** 2, "6/fan_in without the square root: the limit is sqrt(6/fan_in)"),
-                    (lecun_uniform_limit, "LeCun's uniform limit sqrt(3/fan_in): He's is sqrt(6/fan_in)"),
-                    (scale("xavier_uniform"), "Xavier's limit sqrt(6/(fan_in+fan_out)): He's is sqrt(6/fan_in)"),
-                    (right / 2, UNIFORM_HALF)]
-        mistakes += [(scale(fan_in=f), f"limit sqrt(6/fan_in) with {text}") for f, text in _fan_in_variants(shape)]
+        mistakes = [(scale("he_normal"), t("you get with the normal's std sqrt(2/fan_in) used as the limit: a "
+                                           "uniform U(-l, l) has variance l^2/3, so l = sqrt(6/fan_in)")),
+                    (right ** 2, t("you get with 6/fan_in without the square root: the limit is sqrt(6/fan_in)")),
+                    (lecun_uniform_limit, t("you get with LeCun's uniform limit sqrt(3/fan_in): He's is "
+                                            "sqrt(6/fan_in)")),
+                    (scale("xavier_uniform"), t("you get with Xavier's limit sqrt(6/(fan_in+fan_out)): He's is "
+                                                "sqrt(6/fan_in)")),
+                    (right / 2, t(UNIFORM_HALF))]
+        mistakes += [(scale(fan_in=f), t("you get with limit sqrt(6/fan_in) with {fan_mistake}", fan_mistake=text))
+                     for f, text in _fan_in_variants(shape)]
     else:
         raise ValueError(name)
-    return [(value, "you get with " + text) for value, text in mistakes]
+    return mistakes
 
 
 # --------------------------------------------------------------------------------------------
@@ -271,18 +299,20 @@ def _draw(name, fn, shape, rng, check_shape=True):
         fan_in, fan_out = ref().initializers.fans(shape)
         hint = ""
         if len(shape) == 4 and w.shape == (fan_in, fan_out):
-            hint = (": that is (fan_in, fan_out); a conv kernel keeps its own shape (kh, kw, c_in, c_out), "
-                    "draw with size=shape")
+            hint = t(": that is (fan_in, fan_out); a conv kernel keeps its own shape (kh, kw, c_in, c_out), "
+                     "draw with size=shape")
         elif w.shape == tuple(shape)[::-1]:
-            hint = ": the axes are reversed; draw with size=shape"
+            hint = t(": the axes are reversed; draw with size=shape")
         elif w.size == 1:
-            hint = ": a single number; draw one value per weight with size=shape"
-        fail(f"{what} returned an array of shape {w.shape}; expected the requested shape {tuple(shape)}{hint}")
+            hint = t(": a single number; draw one value per weight with size=shape")
+        fail(t("{what} returned an array of shape {shape}; expected the requested shape {expected}{hint}",
+               what=what, shape=w.shape, expected=tuple(shape), hint=hint))
     if not np.issubdtype(w.dtype, np.floating):
-        fail(f"{what} returned dtype {w.dtype}; weights must be floating point (float32, as numpynet's "
-             "layers use)")
+        fail(t("{what} returned dtype {dtype}; weights must be floating point (float32, as numpynet's "
+               "layers use)", what=what, dtype=w.dtype))
     if not np.all(np.isfinite(w)):
-        fail(f"{what} returned {int(np.sum(~np.isfinite(w)))} non-finite values (NaN or inf)")
+        fail(t("{what} returned {count} non-finite values (NaN or inf)",
+               what=what, count=int(np.sum(~np.isfinite(w)))))
     return w
 
 
@@ -291,9 +321,9 @@ def _pooled(name, fn, shape, rng):
     calls = -(-MIN_DRAWS // int(np.prod(shape)))
     draws = [np.asarray(_draw(name, fn, shape, rng), dtype=np.float64).ravel() for _ in range(calls)]
     if calls > 1 and np.array_equal(draws[0], draws[1]):
-        fail(f"two calls of {_signature(name, shape)} with one generator returned identical weights, so every "
-             "layer of this shape would start with the same kernel: you do not draw from the rng argument "
-             "(a generator of your own with a fixed seed?)")
+        fail(t("two calls of {call} with one generator returned identical weights, so every layer of this "
+               "shape would start with the same kernel: you do not draw from the rng argument (a generator of "
+               "your own with a fixed seed?)", call=_signature(name, shape)))
     return np.concatenate(draws)
 
 
@@ -306,10 +336,10 @@ def _fans_note(fn, shape):
     try:
         got = tuple(int(v) for v in student_fans(shape))
     except Exception:  # noqa: BLE001 - only a hint
-        return f" (note: your fans{shape} raises an error; fix fans first)"
+        return t(" (note: your fans{shape} raises an error; fix fans first)", shape=shape)
     if got != tuple(expected):
-        return (f" (note: your fans{shape} returns {got}, expected {tuple(expected)}: fix fans first, "
-                "its tests say how)")
+        return t(" (note: your fans{shape} returns {got}, expected {expected}: fix fans first, its tests say how)",
+                 shape=shape, got=got, expected=tuple(expected))
     return ""
 
 
@@ -327,59 +357,68 @@ def _judge_mean(what, w, scale, kind):
     std_expected = scale if kind == "normal" else scale / np.sqrt(3)
     if abs(mean) <= MEAN_TOL * std_expected:
         return
-    message = (f"the mean of {what} is {mean:.4g}; expected 0 (within {MEAN_TOL * std_expected:.2g}): "
-               "weights must be centred on 0")
+    message = t("the mean of {what} is {mean:.4g}; expected 0 (within {tolerance:.2g}): weights must be "
+                "centred on 0", what=what, mean=mean, tolerance=MEAN_TOL * std_expected)
     if kind == "normal" and abs(mean / scale - 1) < 0.05:
-        message += (f". Your mean is the std {scale:.4g}: rng.normal's first argument is the mean (loc), "
-                    "so rng.normal(std, size=shape) draws N(std, 1); write rng.normal(0.0, std, shape) or "
-                    "rng.normal(scale=std, size=shape)")
+        message += t(". Your mean is the std {std:.4g}: rng.normal's first argument is the mean (loc), so "
+                     "rng.normal(std, size=shape) draws N(std, 1); write rng.normal(0.0, std, shape) or "
+                     "rng.normal(scale=std, size=shape)", std=scale)
     elif kind == "normal" and w.min() >= 0:
-        message += ". All your values are >= 0 (np.abs?): a weight is negative as often as positive"
+        message += t(". All your values are >= 0 (np.abs?): a weight is negative as often as positive")
     elif w.min() >= 0:
-        message += (". All your values are >= 0: that is what rng.random(shape) * limit (a uniform on "
-                    "[0, limit)) gives; draw from U(-limit, limit): rng.uniform(-limit, limit, shape) or "
-                    "(rng.random(shape) * 2 - 1) * limit")
+        message += t(". All your values are >= 0: that is what rng.random(shape) * limit (a uniform on "
+                     "[0, limit)) gives; draw from U(-limit, limit): rng.uniform(-limit, limit, shape) or "
+                     "(rng.random(shape) * 2 - 1) * limit")
     fail(message)
+
+
+def _about(what, w, shape):
+    """``what`` with the number of values drawn and the fans of ``shape``."""
+    return t("{what} ({count:,} values, fans {fans})", what=what, count=w.size, fans=ref().initializers.fans(shape))
 
 
 def _judge_normal(name, what, w, std, shape):
     _judge_mean(what, w, std, "normal")
     got = float(w.std())
     if w.min() == w.max():  # not std == 0: the std of equal float64 values can come out 1e-17
-        fail(f"{what}: every value is the same ({w.ravel()[0]:.4g}); draw random values from N(0, std^2)")
-    expect_close(f"the std of {what} ({w.size:,} values, fans {ref().initializers.fans(shape)})",
+        fail(t("{what}: every value is the same ({value:.4g}); draw random values from N(0, std^2)",
+               what=what, value=w.ravel()[0]))
+    expect_close(t("the std of {about}", about=_about(what, w, shape)),
                  got, std, rtol=STD_RTOL, atol=0, mistakes=_mistaken_scales(name, shape))
     beyond = float(np.mean(np.abs(w) > 2 * std))
     if not TWO_SIGMA[0] <= beyond <= TWO_SIGMA[1]:
-        shape_hint = " (a uniform distribution has none: use rng.normal or rng.standard_normal)" if beyond < 0.01 else ""
-        fail(f"{what} has the right std but not a normal distribution: {beyond:.2%} of the values lie beyond "
-             f"2 std, a normal has 4.55%{shape_hint}")
+        shape_hint = (t(" (a uniform distribution has none: use rng.normal or rng.standard_normal)")
+                      if beyond < 0.01 else "")
+        fail(t("{what} has the right std but not a normal distribution: {share:.2%} of the values lie beyond "
+               "2 std, a normal has 4.55%{hint}", what=what, share=beyond, hint=shape_hint))
 
 
 def _judge_uniform(name, what, w, limit, shape):
     _judge_mean(what, w, limit, "uniform")
     if w.min() == w.max():
-        fail(f"{what}: every value is the same ({w.ravel()[0]:.4g}); draw random values from U(-limit, limit)")
+        fail(t("{what}: every value is the same ({value:.4g}); draw random values from U(-limit, limit)",
+               what=what, value=w.ravel()[0]))
     biggest = float(np.abs(w).max())
     mistakes = _mistaken_scales(name, shape)
-    about = f"{what} ({w.size:,} values, fans {ref().initializers.fans(shape)})"
+    about = _about(what, w, shape)
     if biggest > limit * (1 + 1e-5):
-        message = f"{about} has values up to |w| = {biggest:.4g}, beyond the limit {limit:.4g}"
-        wider = named_mistake(biggest, [(m, t) for m, t in mistakes if m > limit], rtol=STD_RTOL, atol=0)
+        message = t("{about} has values up to |w| = {biggest:.4g}, beyond the limit {limit:.4g}",
+                    about=about, biggest=biggest, limit=limit)
+        wider = named_mistake(biggest, [(m, text) for m, text in mistakes if m > limit], rtol=STD_RTOL, atol=0)
         if wider is not None:
-            fail(message + f". This is what {wider}")
+            fail(this_is_what(message, wider))
         if abs(float(w.std()) - limit / np.sqrt(3)) <= STD_RTOL * limit:
-            fail(message + ", with the std of U(-limit, limit): you drew from a normal distribution; "
-                           "draw from a uniform one (rng.uniform(-limit, limit, shape))")
-        fail(message + ": draw from U(-limit, limit)")
-    expect_close(f"the largest |value| of {about}, which for U(-limit, limit) is the limit",
+            fail(message + t(", with the std of U(-limit, limit): you drew from a normal distribution; "
+                             "draw from a uniform one (rng.uniform(-limit, limit, shape))"))
+        fail(message + t(": draw from U(-limit, limit)"))
+    expect_close(t("the largest |value| of {about}, which for U(-limit, limit) is the limit", about=about),
                  biggest, limit, rtol=STD_RTOL, atol=0, mistakes=mistakes)
     inner = float(np.mean(np.abs(w) < limit / 2))
     got_std = float(w.std())
     if not HALF_LIMIT[0] <= inner <= HALF_LIMIT[1] or abs(got_std / (limit / np.sqrt(3)) - 1) > STD_RTOL:
-        fail(f"{about} is not uniform on [-limit, limit): {inner:.1%} of the values have |w| < limit/2 "
-             f"(a uniform has 50%) and the std is {got_std:.4g} (a uniform has limit/sqrt(3) = "
-             f"{limit / np.sqrt(3):.4g})")
+        fail(t("{about} is not uniform on [-limit, limit): {share:.1%} of the values have |w| < limit/2 "
+               "(a uniform has 50%) and the std is {std:.4g} (a uniform has limit/sqrt(3) = {uniform_std:.4g})",
+               about=about, share=inner, std=got_std, uniform_std=limit / np.sqrt(3)))
 
 
 def _judge(name, fn, shape, seed):
@@ -387,7 +426,9 @@ def _judge(name, fn, shape, seed):
     scale = _reference_scale(name, shape)
     w = _pooled(name, fn, shape, np.random.default_rng(seed))
     calls = -(-MIN_DRAWS // int(np.prod(shape)))
-    what = _signature(name, shape) + (f" (pooled over {calls} calls)" if calls > 1 else "")
+    what = _signature(name, shape)
+    if calls > 1:
+        what = t("{call} (pooled over {calls} calls)", call=what, calls=calls)
     judge = _judge_normal if "normal" in name else _judge_uniform
     _with_note(_fans_note(fn, shape), judge, name, what, w, scale, shape)
 
@@ -399,21 +440,23 @@ def _check_uses_rng(name, fn, shape=(30, 40)):
     first = np.asarray(_draw(name, fn, shape, np.random.default_rng(seed), check_shape=False))
     again = np.asarray(_draw(name, fn, shape, np.random.default_rng(seed), check_shape=False))
     if not np.array_equal(first, again):
-        fail(f"{name}(shape, rng=np.random.default_rng({seed})) gave different weights in two calls: your "
-             "function does not draw from rng (np.random.randn, np.random.normal and np.random.rand use "
-             "NumPy's global generator, so a seed cannot reproduce your network). Draw every number from "
-             "the rng argument: rng.normal(...), rng.standard_normal(...), rng.uniform(...)")
+        fail(t("{name}(shape, rng=np.random.default_rng({seed})) gave different weights in two calls: your "
+               "function does not draw from rng (np.random.randn, np.random.normal and np.random.rand use "
+               "NumPy's global generator, so a seed cannot reproduce your network). Draw every number from "
+               "the rng argument: rng.normal(...), rng.standard_normal(...), rng.uniform(...)",
+               name=name, seed=seed))
     other = np.asarray(_draw(name, fn, shape, np.random.default_rng(seed + 1), check_shape=False))
     if np.array_equal(first, other):
-        fail(f"{name} gave identical weights for np.random.default_rng({seed}) and "
-             f"np.random.default_rng({seed + 1}): you draw from a generator with a fixed seed of your own "
-             "instead of the rng argument")
+        fail(t("{name} gave identical weights for np.random.default_rng({seed}) and "
+               "np.random.default_rng({other_seed}): you draw from a generator with a fixed seed of your own "
+               "instead of the rng argument", name=name, seed=seed, other_seed=seed + 1))
     rng = np.random.default_rng(seed)
     a = np.asarray(_draw(name, fn, shape, rng, check_shape=False))
     b = np.asarray(_draw(name, fn, shape, rng, check_shape=False))
     if np.array_equal(a, b):
-        fail(f"two calls of {name} with the same generator gave identical weights: every layer of a network "
-             "would start with the same weights. Draw from rng itself (do not re-create or copy it)")
+        fail(t("two calls of {name} with the same generator gave identical weights: every layer of a network "
+               "would start with the same weights. Draw from rng itself (do not re-create or copy it)",
+               name=name))
 
 
 def _check_initializer(name, fn, seed):
@@ -479,11 +522,12 @@ def _judge_deep(what, got, expected, bounds):
         return
     shown = ", ".join(f"{v:.3g}" for v in got)
     reference = ", ".join(f"{v:.3g}" for v in expected)
-    fail(f"{what}: the std of the activations, layer 1 to 10, is {shown}; with He initialization it "
-         f"stays of the same order ({reference} with the reference). "
-         + ("Yours shrink with depth: the weights' variance is too small for ReLU, which zeroes half of "
-            "its inputs; He's variance is 2/fan_in" if ratio < 1 else
-            "Yours grow with depth: the weights' variance is too large; He's variance is 2/fan_in"))
+    diagnosis = (t("Yours shrink with depth: the weights' variance is too small for ReLU, which zeroes half of "
+                   "its inputs; He's variance is 2/fan_in") if ratio < 1 else
+                 t("Yours grow with depth: the weights' variance is too large; He's variance is 2/fan_in"))
+    fail(t("{what}: the std of the activations, layer 1 to 10, is {shown}; with He initialization it stays of "
+           "the same order ({reference} with the reference). {diagnosis}",
+           what=what, shown=shown, reference=reference, diagnosis=diagnosis))
 
 
 def check_he_normal_std(he_normal, seed=15):
@@ -491,7 +535,7 @@ def check_he_normal_std(he_normal, seed=15):
     keep their std."""
     _judge("he_normal", he_normal, DENSE, seed)
     _judge("he_normal", he_normal, (784, 1300), seed + 1)
-    what = "a 10-layer ReLU network of 500 units initialized with your he_normal (unit-Gaussian input)"
+    what = t("a 10-layer ReLU network of 500 units initialized with your he_normal (unit-Gaussian input)")
     got = call(what, _deep_stds_mlp, he_normal, seed)
     _with_note(_fans_note(he_normal, (500, 500)), _judge_deep, what, got,
                _deep_stds_mlp(ref().initializers.he_normal, seed), DEEP_RATIO_MLP)
@@ -503,7 +547,7 @@ def check_he_normal_conv(he_normal, seed=16):
     for shape in (CONV, *CONV_SMALL):
         _judge("he_normal", he_normal, shape, seed)
     _draw("he_normal", he_normal, (1, 1, 64, 32), np.random.default_rng(seed))
-    what = "a 10-layer ReLU conv net (3x3 kernels, 64 channels) initialized with your he_normal"
+    what = t("a 10-layer ReLU conv net (3x3 kernels, 64 channels) initialized with your he_normal")
     got = call(what, _deep_stds_conv, he_normal, seed)
     _with_note(_fans_note(he_normal, (3, 3, 64, 64)), _judge_deep, what, got,
                _deep_stds_conv(ref().initializers.he_normal, seed), DEEP_RATIO_CONV)
@@ -521,11 +565,11 @@ def check_he_normal_reproducible(he_normal):
         return [R.layers.Dense(20, 30, "relu", initializer=he_normal, rng=rng).params["W"],
                 R.layers.Conv2D(3, 5, 3, initializer=he_normal, rng=rng).params["W"]]
 
-    first = call("Dense/Conv2D(..., initializer=he_normal, rng=np.random.default_rng(7))", build, 7)
+    first = call(f"Dense/Conv2D(..., initializer=he_normal, rng=np.random.default_rng(7))", build, 7)
     again = build(7)
     if not all(np.array_equal(a, b) for a, b in zip(first, again)):
-        fail("two networks built with initializer=he_normal and rng=np.random.default_rng(7) got different "
-             "weights: draw from the rng argument")
+        fail(t("two networks built with initializer=he_normal and rng=np.random.default_rng(7) got different "
+               "weights: draw from the rng argument"))
 
 
 def check_he_normal_prints_nothing(he_normal):
