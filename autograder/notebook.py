@@ -105,8 +105,9 @@ def run_in_process(nb, answers=None, skip_slow=True, namespace=None):
     """Execute ``nb``'s code cells in one namespace, answer cells replaced by ``answers``
     ({grade_id: source}); returns {test grade_id: (passed, error message)}.
 
-    The checks speak the notebook's edition. Like nbgrader, every cell runs even after an error; unlike it, cells tagged ``slow`` are
-    skipped, and so are the tests that come after them and need them (grade_id ``test_mnist_*``).
+    The checks' messages are in the notebook's edition. Like nbgrader, every cell runs even after an
+    error; unlike it, cells tagged ``slow`` are skipped, and so are the tests that come after them
+    and need them (grade_id ``test_mnist_*``).
     """
     import matplotlib.pyplot as plt
 
