@@ -17,8 +17,7 @@ EXERCISES = {
     "ps3_initialization": {"initializers": ["fans", "lecun_normal", "xavier_normal", "xavier_uniform",
                                             "he_normal", "he_uniform"],
                            "layers": ["BatchNorm"]},
-    "ps4_cnn": {"layers": ["max_pool_forward", "max_pool_backward", "_max_pool_forward_tiled",
-                           "_max_pool_forward_strided", "Dropout"]},
+    "ps4_cnn": {"layers": ["max_pool_forward", "_max_pool_windows", "max_pool_backward", "Dropout"]},
 }
 
 # Extra unlocks per assignment, beyond the exercises of the assignments before it.

@@ -366,7 +366,59 @@ def micro_worker(cfg):
             np.testing.assert_allclose(dx, xt.grad.numpy().transpose(0, 2, 3, 1), rtol=1e-3, atol=1e-4)
         rows.append({"bench": title, "numpynet_ms": _best_ms(conv_numpynet, reps),
                      "others": {"PyTorch F.conv2d": _best_ms(conv_torch, reps)}})
+    rows += step_rows(reps)
     return {"rows": rows}
+
+
+def step_rows(reps):
+    """One training step of the course CNN (batch 50): numpynet's whole step, and the matrix
+    products alone that numpynet's step makes (the same shapes and layouts, on random numbers),
+    each against PyTorch's whole step. The second row is a floor: NumPy's BLAS cannot make those
+    products faster, so numpynet's step cannot be faster than that row."""
+    import torch
+
+    from numpynet import layers
+    from numpynet.optimizers import Adam
+    from numpynet.training import train_step
+
+    rng = np.random.default_rng(0)
+    x = rng.random((50, 28, 28, 1), dtype=np.float32)
+    y = rng.integers(0, 10, 50)
+    net = numpynet_model("cnn")
+    optimizer = Adam(LR)
+    ours = _best_ms(lambda: train_step(net, optimizer, x, y), reps)
+
+    model = torch_model("cnn", net)
+    torch_optimizer = torch.optim.Adam(model.parameters(), lr=LR)
+    xt, yt = torch.from_numpy(np.ascontiguousarray(x.transpose(0, 3, 1, 2))), torch.from_numpy(y)
+
+    def torch_step():
+        torch_optimizer.zero_grad()
+        torch.nn.functional.cross_entropy(model(xt), yt).backward()
+        torch_optimizer.step()
+
+    theirs = _best_ms(torch_step, reps)
+
+    def f32(*shape):
+        return rng.standard_normal(shape, dtype=np.float32)
+
+    first_cols = layers.im2col(f32(50, 28, 28, 1), (3, 3), (1, 1))  # Fortran order, as in Conv2D
+    flat, dense_w, dense_dz = f32(50, 1152), f32(1152, 256), f32(50, 256)
+    products = {  # what: (function, operands)
+        "first conv": (np.matmul, (first_cols, f32(9, 16))),
+        "first conv, kernel gradient": (layers._conv_weight_grad, (first_cols, f32(50, 26, 26, 16))),
+        "second conv": (np.matmul, (f32(7200, 256), f32(256, 32))),
+        "second conv, kernel gradient": (layers._conv_weight_grad, (f32(7200, 256), f32(50, 12, 12, 32))),
+        "second conv, input gradient": (np.matmul, (f32(8450, 128), f32(128, 64))),  # _conv_input_grad's
+        "Dense": (np.matmul, (flat, dense_w)),
+        "Dense, weight gradient": (np.matmul, (flat.T, dense_dz)),
+        "Dense, input gradient": (np.matmul, (dense_dz, dense_w.T)),
+    }
+    alone = sum(_best_ms(lambda: function(*operands), reps) for function, operands in products.values())
+    step = "course CNN, one training step (forward, backward, Adam), batch 50"
+    return [{"bench": f"{step}: numpynet", "numpynet_ms": ours, "others": {"PyTorch, the whole step": theirs}},
+            {"bench": f"{step}: numpynet's matrix products alone", "numpynet_ms": alone,
+             "others": {"PyTorch, the whole step": theirs}}]
 
 
 # ------------------------------------------------------------------------------------ driver
@@ -509,7 +561,7 @@ def network_table(name, arch, batch, res, epochs_label):
 
 
 def micro_table(micro):
-    lines = ["### Micro-benchmarks: one forward + backward, best of several runs", "",
+    lines = ["### Micro-benchmarks: best of several runs", "",
              "| operation | numpynet ms | compared with | its ms | speed-up of numpynet |", "|---|---:|---|---:|---:|"]
     for row in micro["rows"]:
         for other, ms in row["others"].items():

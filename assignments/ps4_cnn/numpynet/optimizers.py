@@ -7,6 +7,22 @@ shapes never share it.
 import numpy as np
 
 
+# Numbers per block of an update: the six arrays of a block (parameter, gradient, m, v and two
+# work arrays) then fit in a core's cache, about 1.5 MB, across the update's dozen passes. One pass
+# per whole array of a 1152 x 256 weight would go out to main memory each time: twice as slow.
+BLOCK = 1 << 16
+
+
+def _blocks(*arrays):
+    """The arrays, all of one shape, as matching slices of BLOCK numbers each: views, so that
+    writing into a block writes into the array. Arrays that are not all C-contiguous (flattening
+    them would copy) come back whole, as one block."""
+    if not all(a.flags.c_contiguous for a in arrays):
+        return [arrays]
+    flat = [a.reshape(-1) for a in arrays]
+    return [[a[i:i + BLOCK] for a in flat] for i in range(0, flat[0].size, BLOCK)]
+
+
 class Optimizer:
     """Base class: validates the two dicts, then calls ``update(name, param, grad)`` per parameter."""
 
@@ -132,6 +148,10 @@ class Adam(Optimizer):
         v = self._zeros(name, "v", param)
         t = self._step_count(name)
         work, denom = self._scratch(name, param, 2)
+        for block in _blocks(param, grad, m, v, work, denom):
+            self._update_block(t, *block)
+
+    def _update_block(self, t, param, grad, m, v, work, denom):
         self._first_moment(m, grad, work)
         self._second_moment(v, grad, work)
         m_hat = self._bias_corrected(m, self.beta1, t, out=work)

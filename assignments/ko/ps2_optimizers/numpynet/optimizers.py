@@ -5,6 +5,16 @@ State (velocity, moments, step count) is kept per parameter name, so parameters 
 shapes never share it.
 """
 import numpy as np
+BLOCK = 1 << 16
+
+def _blocks(*arrays):
+    """The arrays, all of one shape, as matching slices of BLOCK numbers each: views, so that
+    writing into a block writes into the array. Arrays that are not all C-contiguous (flattening
+    them would copy) come back whole, as one block."""
+    if not all((a.flags.c_contiguous for a in arrays)):
+        return [arrays]
+    flat = [a.reshape(-1) for a in arrays]
+    return [[a[i:i + BLOCK] for a in flat] for i in range(0, flat[0].size, BLOCK)]
 
 class Optimizer:
     """Base class: validates the two dicts, then calls ``update(name, param, grad)`` per parameter."""
