@@ -24,7 +24,8 @@ c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplemente
 # The release keeps one edition of the students' text (autograder/edition.py): en or ko.
 from nbgrader.converters import GenerateAssignment  # noqa: E402
 from autograder.edition import PickEdition  # noqa: E402
-c.GenerateAssignment.preprocessors = GenerateAssignment.class_traits()["preprocessors"].default() + [PickEdition]
+# First, so that nbgrader's checksums and gradebook hold the edition's cells.
+c.GenerateAssignment.preprocessors = [PickEdition] + GenerateAssignment.class_traits()["preprocessors"].default()
 c.PickEdition.edition = {edition!r}
 c.Execute.timeout = {timeout}
 # Student code runs in the bubblewrap sandbox (autograder/sandbox/): kernelspec python3-sandbox,

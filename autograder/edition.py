@@ -1,10 +1,14 @@
 """The course's editions: one source notebook holds every language, and a release picks one.
 
 A markdown cell of the students' text is tagged ``lang:en`` or ``lang:ko``; its twin in the other
-language follows it. Every other cell (code, answers, tests, written answers graded by hand) has
-no language tag and is in every edition, byte for byte, so that one gradebook and one grader take
-either edition. The English edition is released into ``assignments/<assignment>/``, the Korean
-one into ``assignments/ko/<assignment>/``: the same assignment names, as nbgrader needs.
+language follows it. An answer cell's instructions (its docstrings) are translated in its metadata
+(``TEXTS``): pairs of an English passage and its translation, which the release puts in place of
+the English. Every other cell (code, tests, written answers graded by hand) has no language and
+is in every edition, byte for byte, so that one gradebook and one grader take either edition.
+(nbgrader compares a submitted cell with its gradebook only when the cell is locked, or a written
+answer left as released: an answer cell's text may differ between editions, its code may not.)
+The English edition is released into ``assignments/<assignment>/``, the Korean one into
+``assignments/ko/<assignment>/``: the same assignment names, as nbgrader needs.
 """
 import nbformat
 from nbconvert.preprocessors import Preprocessor
@@ -13,6 +17,7 @@ from traitlets import Bool, Unicode
 EDITIONS = ("en", "ko")
 DEFAULT = "en"
 TAG = "lang:"
+TEXTS = "numpynet_course"  # an answer cell's metadata: {"ko": [[English passage, its translation], ...]}
 
 
 def language(cell):
@@ -40,6 +45,7 @@ def of(nb, edition=DEFAULT):
         if lang is not None and lang not in EDITIONS:
             raise ValueError(f"cell {cell.get('id')} is tagged {TAG}{lang}; the course has {', '.join(EDITIONS)}")
         if lang in (None, edition):
+            cell.source = translated(cell, edition)
             tags = [t for t in cell.metadata.get("tags", []) if not t.startswith(TAG)]
             if tags:
                 cell.metadata["tags"] = tags
@@ -49,6 +55,31 @@ def of(nb, edition=DEFAULT):
     nb.cells = kept
     nb.metadata["numpynet_course"] = {"edition": edition}
     return nb
+
+
+def translated(cell, edition):
+    """``cell``'s source in ``edition``, its ``TEXTS`` metadata removed: each English passage
+    replaced by the edition's translation. Each passage must occur exactly once in the cell, and
+    only an answer cell (code, solution, neither graded nor locked) may carry translations."""
+    texts = cell.get("metadata", {}).pop(TEXTS, None)
+    if not texts:
+        return cell.source
+    meta = cell.metadata.get("nbgrader", {})
+    if cell.cell_type != "code" or not meta.get("solution") or meta.get("grade") or meta.get("locked"):
+        raise ValueError(f"cell {cell.get('id')} carries translations but is no answer cell: a grade, "
+                         "test or locked cell must be the same in every edition")
+    translations = set(EDITIONS) - {DEFAULT}
+    if set(texts) - translations:
+        raise ValueError(f"cell {cell.get('id')} has translations into {sorted(set(texts) - translations)}; "
+                         f"the course translates into {', '.join(sorted(translations))}")
+    source = cell.source
+    for english, translation in texts.get(edition, []):
+        found = source.count(english)
+        if found != 1:
+            raise ValueError(f"cell {cell.get('id')}: the English passage {english[:60]!r} occurs {found} "
+                             "times in the cell, not once: mend its translation in the cell's metadata")
+        source = source.replace(english, translation)
+    return source
 
 
 def edition_of(nb):
@@ -63,8 +94,9 @@ def release_folder(assignments_dir, edition):
 
 
 class PickEdition(Preprocessor):
-    """The last step of ``nbgrader generate_assignment`` (``c.GenerateAssignment.preprocessors``):
-    the release keeps the cells of one edition, ``c.PickEdition.edition``."""
+    """The first step of ``nbgrader generate_assignment`` (``c.GenerateAssignment.preprocessors``):
+    the release keeps the cells and text of one edition, ``c.PickEdition.edition``, so that
+    nbgrader's checksums and gradebook are computed from what the students receive."""
 
     enabled = Bool(True)
     edition = Unicode(DEFAULT, help=f"the edition released: one of {', '.join(EDITIONS)}").tag(config=True)

@@ -1,6 +1,8 @@
 """The English and Korean editions: one source notebook with both languages (``lang:en`` and
-``lang:ko`` markdown twins), two releases whose code, answer, test and written-answer cells are
-byte-identical, and one class that grades either edition through nbgrader with the same scores."""
+``lang:ko`` markdown twins, answer cells' docstrings translated in their metadata), two releases
+whose code, test and written-answer cells are byte-identical and whose answer cells differ only in
+their docstrings, and one class that grades either edition through nbgrader with the same scores."""
+import ast
 import re
 
 import nbformat
@@ -22,9 +24,30 @@ def released(assignment, lang):
     return notebook.read(edition.release_folder(release.ASSIGNMENTS_DIR, lang) / assignment / f"{assignment}.ipynb")
 
 
+def docstrings(source):
+    tree = ast.parse(source)
+    return [ast.get_docstring(node, clean=False) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)]
+
+
+def code(source):
+    """The source's code: its syntax tree without docstrings (comments are not in the tree)."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node):
+            node.body = node.body[1:]
+    return ast.dump(tree)
+
+
 def shared(cell):
-    """What must be the same in every edition: the cell's kind, source and nbgrader metadata."""
-    return cell.cell_type, cell.source, notebook.nbgrader_meta(cell)
+    """What must be the same in every edition: the cell's kind, source (an answer cell's code:
+    its docstrings are its instructions, in the edition's language) and nbgrader metadata but the
+    checksum of an answer cell (which nbgrader computes from the whole source but never checks)."""
+    meta = dict(notebook.nbgrader_meta(cell))
+    if notebook.is_answer(cell):
+        meta.pop("checksum", None)
+        return cell.cell_type, code(cell.source), meta
+    return cell.cell_type, cell.source, meta
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -60,6 +83,17 @@ def test_both_releases_share_every_cell_but_the_text(assignment):
     assert not any("lang:" in t for nb in (english, korean) for c in nb.cells for t in c.metadata.get("tags", []))
 
 
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_the_answer_cells_instructions_are_in_the_editions_language(assignment):
+    for lang, nb in (("en", released(assignment, "en")), ("ko", released(assignment, "ko"))):
+        for cell in filter(notebook.is_answer, nb.cells):
+            for doc in docstrings(cell.source):
+                korean = bool(HANGUL.search(doc))
+                assert korean == (lang == "ko"), (
+                    f"{assignment} {lang}, answer cell {notebook.grade_id(cell)}: docstring {doc[:60]!r} "
+                    + ("holds Korean" if korean else "is not translated: add it to the cell's numpynet_course metadata"))
+
+
 def test_a_class_keeps_its_edition(tmp_path):
     config.write(tmp_path, edition="ko")
     config.write(tmp_path)                      # a later `init` or `grade` without --edition
@@ -77,6 +111,32 @@ def test_the_edition_picks_its_cells_and_drops_the_tags():
     assert [c.source for c in korean.cells] == ["안녕하세요", "x = 1"]
     assert korean.cells[0].metadata.tags == ["keep"] and edition.edition_of(korean) == "ko"
     assert [c.source for c in edition.of(nb, "en").cells] == ["Hello", "x = 1"]
+
+
+def answer_cell(source, texts, **nbgrader):
+    meta = {"solution": True, "grade": False, "locked": False, "grade_id": "f", **nbgrader}
+    return nbformat.v4.new_code_cell(source, metadata={"nbgrader": meta, edition.TEXTS: texts})
+
+
+def test_an_answer_cells_docstrings_are_translated_and_its_code_is_not():
+    cell = answer_cell('def f(x):\n    """Twice x."""\n    return 2 * x', {"ko": [['"""Twice x."""', '"""x의 두 배."""']]})
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    korean, english = edition.of(nb, "ko").cells[0], edition.of(nb, "en").cells[0]
+    assert korean.source == 'def f(x):\n    """x의 두 배."""\n    return 2 * x' and english.source == cell.source
+    assert edition.TEXTS not in korean.metadata and edition.TEXTS not in english.metadata
+
+
+@pytest.mark.parametrize("texts, nbgrader, error", [
+    ({"ko": [["Thrice", "세 배"]]}, {}, "occurs 0 times"),
+    ({"ko": [["x", "엑스"]]}, {}, "occurs 3 times"),
+    ({"fr": [["Twice", "Deux fois"]]}, {}, "translations into"),
+    ({"ko": [["Twice", "두 배"]]}, {"grade": True, "points": 1}, "no answer cell"),
+    ({"ko": [["Twice", "두 배"]]}, {"solution": False, "locked": True}, "no answer cell"),
+])
+def test_a_translation_that_does_not_fit_its_cell_is_refused(texts, nbgrader, error):
+    nb = nbformat.v4.new_notebook(cells=[answer_cell('def f(x):\n    """Twice x."""\n    return 2 * x', texts, **nbgrader)])
+    with pytest.raises(ValueError, match=error):
+        edition.of(nb, "ko")
 
 
 # ---------------------------------------------------------------------------------------------
