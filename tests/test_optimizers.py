@@ -71,6 +71,32 @@ def test_adam_two_steps():
     np.testing.assert_allclose(p2, [0.8034818, 2.0947368], rtol=1e-7)
 
 
+def adam_by_formula(p, grads, lr=1e-3, b1=0.9, b2=0.999, eps=1e-8):
+    """Adam's steps on a float64 copy of ``p``, written out on whole arrays."""
+    p, m, v = p.astype(np.float64), np.zeros(p.shape), np.zeros(p.shape)
+    for t, g in enumerate(grads, start=1):
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        p -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+    return p
+
+
+@pytest.mark.parametrize("layout", ["several blocks and a partial one", "not C-contiguous"])
+def test_adam_updates_every_number_of_a_large_or_strided_parameter(layout):
+    """Adam updates a parameter in blocks of O.BLOCK numbers: every block, the last partial one,
+    and an array it cannot flatten without a copy (updated whole) must get the same steps."""
+    rng = np.random.default_rng(0)
+    p = rng.standard_normal(2 * O.BLOCK + 123, dtype=np.float32)
+    if layout == "not C-contiguous":
+        p = rng.standard_normal((300, 200), dtype=np.float32).T
+    grads = [rng.standard_normal(p.shape, dtype=np.float32) for _ in range(3)]
+    expected = adam_by_formula(p, grads)
+    opt = O.Adam()
+    for g in grads:
+        opt.step({"W": p}, {"W": g})
+    np.testing.assert_allclose(p, expected, rtol=1e-5, atol=1e-7)
+
+
 def test_adam_defaults():
     opt = O.Adam()
     assert (opt.lr, opt.beta1, opt.beta2, opt.eps) == (1e-3, 0.9, 0.999, 1e-8)
