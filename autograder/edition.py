@@ -1,12 +1,13 @@
 """The course's editions: one source notebook holds every language, and a release picks one.
 
 A markdown cell of the students' text is tagged ``lang:en`` or ``lang:ko``; its twin in the other
-language follows it. An answer cell's instructions (its docstrings) are translated in its metadata
-(``TEXTS``): pairs of an English passage and its translation, which the release puts in place of
-the English. Every other cell (code, tests, written answers graded by hand) has no language and
-is in every edition, byte for byte, so that one gradebook and one grader take either edition.
-(nbgrader compares a submitted cell with its gradebook only when the cell is locked, or a written
-answer left as released: an answer cell's text may differ between editions, its code may not.)
+language follows it. The text of a code cell that nbgrader does not check, an answer cell or a
+plain code cell (its docstrings and comments), is translated in the cell's metadata (``TEXTS``):
+pairs of an English passage and its translation, which the release puts in place of the English;
+its code is the same in every edition. Every other cell (tests, written answers graded by hand)
+has no language and is in every edition, byte for byte, so that one gradebook and one grader take
+either edition. (nbgrader compares a submitted cell with its gradebook only when the cell is
+locked, or a written answer left as released.)
 The English edition is released into ``assignments/<assignment>/``, the Korean one into
 ``assignments/ko/<assignment>/``: the same assignment names, as nbgrader needs.
 """
@@ -17,7 +18,7 @@ from traitlets import Bool, Unicode
 EDITIONS = ("en", "ko")
 DEFAULT = "en"
 TAG = "lang:"
-TEXTS = "numpynet_course"  # an answer cell's metadata: {"ko": [[English passage, its translation], ...]}
+TEXTS = "numpynet_course"  # a code cell's metadata: {"ko": [[English passage, its translation], ...]}
 
 
 def language(cell):
@@ -60,14 +61,16 @@ def of(nb, edition=DEFAULT):
 def translated(cell, edition):
     """``cell``'s source in ``edition``, its ``TEXTS`` metadata removed: each English passage
     replaced by the edition's translation. Each passage must occur exactly once in the cell, and
-    only an answer cell (code, solution, neither graded nor locked) may carry translations."""
+    only an answer cell (code, solution, neither graded nor locked) or a code cell that is no
+    nbgrader cell may carry translations."""
     texts = cell.get("metadata", {}).pop(TEXTS, None)
     if not texts:
         return cell.source
     meta = cell.metadata.get("nbgrader", {})
-    if cell.cell_type != "code" or not meta.get("solution") or meta.get("grade") or meta.get("locked"):
-        raise ValueError(f"cell {cell.get('id')} carries translations but is no answer cell: a grade, "
-                         "test or locked cell must be the same in every edition")
+    checked = meta and (not meta.get("solution") or meta.get("grade") or meta.get("locked"))
+    if cell.cell_type != "code" or checked:
+        raise ValueError(f"cell {cell.get('id')} carries translations but is neither an answer cell nor a plain "
+                         "code cell: a markdown, grade, test or locked cell must be the same in every edition")
     translations = set(EDITIONS) - {DEFAULT}
     if set(texts) - translations:
         raise ValueError(f"cell {cell.get('id')} has translations into {sorted(set(texts) - translations)}; "

@@ -1,9 +1,12 @@
 """The English and Korean editions: one source notebook with both languages (``lang:en`` and
-``lang:ko`` markdown twins, answer cells' docstrings translated in their metadata), two releases
-whose code, test and written-answer cells are byte-identical and whose answer cells differ only in
-their docstrings, and one class that grades either edition through nbgrader with the same scores."""
+``lang:ko`` markdown twins; the docstrings and comments of answer and plain code cells translated
+in their metadata), two releases whose test and written-answer cells are byte-identical and whose
+other code cells differ only in docstrings and comments, and one class that grades either edition
+through nbgrader with the same scores."""
 import ast
+import io
 import re
+import tokenize
 
 import nbformat
 import pytest
@@ -24,27 +27,42 @@ def released(assignment, lang):
     return notebook.read(edition.release_folder(release.ASSIGNMENTS_DIR, lang) / assignment / f"{assignment}.ipynb")
 
 
-def docstrings(source):
-    tree = ast.parse(source)
-    return [ast.get_docstring(node, clean=False) for node in ast.walk(tree)
-            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)]
+def python(source):
+    """A code cell's Python: IPython's magics and shell escapes blanked."""
+    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
+
+
+def has_docstring(node):
+    return isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)
 
 
 def code(source):
-    """The source's code: its syntax tree without docstrings (comments are not in the tree)."""
-    tree = ast.parse(source)
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node):
-            node.body = node.body[1:]
+    """The cell's code: its syntax tree without docstrings (comments are not in the tree)."""
+    tree = ast.parse(python(source))
+    for node in filter(has_docstring, ast.walk(tree)):
+        node.body = node.body[1:]
     return ast.dump(tree)
 
 
+def prose(source):
+    """The cell's text for readers: its docstrings, and its comments that hold words."""
+    docs = [ast.get_docstring(node, clean=False) for node in filter(has_docstring, ast.walk(ast.parse(python(source))))]
+    comments = [t.string for t in tokenize.generate_tokens(io.StringIO(source).readline) if t.type == tokenize.COMMENT]
+    return docs + [c for c in comments if len(re.findall(r"[A-Za-z\uac00-\ud7a3]{3,}", c)) >= 2
+                   and c != release.STUB[0]]   # nbgrader's stub, the same in every edition (as its README says)
+
+
+def translatable(cell):
+    """A code cell nbgrader never checks: an answer cell, or a code cell that is no nbgrader cell."""
+    return cell.cell_type == "code" and (notebook.is_answer(cell) or not notebook.nbgrader_meta(cell))
+
+
 def shared(cell):
-    """What must be the same in every edition: the cell's kind, source (an answer cell's code:
-    its docstrings are its instructions, in the edition's language) and nbgrader metadata but the
-    checksum of an answer cell (which nbgrader computes from the whole source but never checks)."""
+    """What must be the same in every edition: the cell's kind, nbgrader metadata (but the
+    checksum nbgrader computes of an answer cell and never checks) and source, of which a
+    translatable cell keeps its code (its docstrings and comments are in the edition's language)."""
     meta = dict(notebook.nbgrader_meta(cell))
-    if notebook.is_answer(cell):
+    if translatable(cell):
         meta.pop("checksum", None)
         return cell.cell_type, code(cell.source), meta
     return cell.cell_type, cell.source, meta
@@ -84,13 +102,13 @@ def test_both_releases_share_every_cell_but_the_text(assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_the_answer_cells_instructions_are_in_the_editions_language(assignment):
+def test_the_code_cells_docstrings_and_comments_are_in_the_editions_language(assignment):
     for lang, nb in (("en", released(assignment, "en")), ("ko", released(assignment, "ko"))):
-        for cell in filter(notebook.is_answer, nb.cells):
-            for doc in docstrings(cell.source):
-                korean = bool(HANGUL.search(doc))
+        for cell in filter(translatable, nb.cells):
+            for text in prose(cell.source):
+                korean = bool(HANGUL.search(text))
                 assert korean == (lang == "ko"), (
-                    f"{assignment} {lang}, answer cell {notebook.grade_id(cell)}: docstring {doc[:60]!r} "
+                    f"{assignment} {lang}, cell {cell.get('id')}: {text[:60]!r} "
                     + ("holds Korean" if korean else "is not translated: add it to the cell's numpynet_course metadata"))
 
 
@@ -126,12 +144,20 @@ def test_an_answer_cells_docstrings_are_translated_and_its_code_is_not():
     assert edition.TEXTS not in korean.metadata and edition.TEXTS not in english.metadata
 
 
+def test_a_plain_code_cells_comments_are_translated_and_a_markdown_cells_never():
+    plain = nbformat.v4.new_code_cell("n = 3  # three of them", metadata={edition.TEXTS: {"ko": [["# three of them", "# 세 개"]]}})
+    assert edition.of(nbformat.v4.new_notebook(cells=[plain]), "ko").cells[0].source == "n = 3  # 세 개"
+    text = nbformat.v4.new_markdown_cell("Three", metadata={edition.TEXTS: {"ko": [["Three", "셋"]]}})
+    with pytest.raises(ValueError, match="neither an answer cell nor a plain code cell"):
+        edition.of(nbformat.v4.new_notebook(cells=[text]), "ko")
+
+
 @pytest.mark.parametrize("texts, nbgrader, error", [
     ({"ko": [["Thrice", "세 배"]]}, {}, "occurs 0 times"),
     ({"ko": [["x", "엑스"]]}, {}, "occurs 3 times"),
     ({"fr": [["Twice", "Deux fois"]]}, {}, "translations into"),
-    ({"ko": [["Twice", "두 배"]]}, {"grade": True, "points": 1}, "no answer cell"),
-    ({"ko": [["Twice", "두 배"]]}, {"solution": False, "locked": True}, "no answer cell"),
+    ({"ko": [["Twice", "두 배"]]}, {"grade": True, "points": 1}, "neither an answer cell"),
+    ({"ko": [["Twice", "두 배"]]}, {"solution": False, "locked": True}, "neither an answer cell"),
 ])
 def test_a_translation_that_does_not_fit_its_cell_is_refused(texts, nbgrader, error):
     nb = nbformat.v4.new_notebook(cells=[answer_cell('def f(x):\n    """Twice x."""\n    return 2 * x', texts, **nbgrader)])
