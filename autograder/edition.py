@@ -15,6 +15,8 @@ import nbformat
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, Unicode
 
+from . import notebook
+
 EDITIONS = ("en", "ko")
 DEFAULT = "en"
 TAG = "lang:"
@@ -66,9 +68,7 @@ def translated(cell, edition):
     texts = cell.get("metadata", {}).pop(TEXTS, None)
     if not texts:
         return cell.source
-    meta = cell.metadata.get("nbgrader", {})
-    checked = meta and (not meta.get("solution") or meta.get("grade") or meta.get("locked"))
-    if cell.cell_type != "code" or checked:
+    if not translatable(cell):
         raise ValueError(f"cell {cell.get('id')} carries translations but is neither an answer cell nor a plain "
                          "code cell: a markdown, grade, test or locked cell must be the same in every edition")
     translations = set(EDITIONS) - {DEFAULT}
@@ -83,6 +83,12 @@ def translated(cell, edition):
                              "times in the cell, not once: mend its translation in the cell's metadata")
         source = source.replace(english, translation)
     return source
+
+
+def translatable(cell):
+    """A code cell nbgrader never checks: an answer cell (not locked), or no nbgrader cell at all."""
+    meta = notebook.nbgrader_meta(cell)
+    return cell.cell_type == "code" and (not meta or (notebook.is_answer(cell) and not meta.get("locked")))
 
 
 def edition_of(nb):

@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 from autograder import config, demo, edition, grade, notebook, release, sandbox
+from autograder.trusted.cells import python
 from autograder.course import ROOT
 from corpus_loader import load_entry
 
@@ -25,11 +26,6 @@ def source(assignment):
 
 def released(assignment, lang):
     return notebook.read(edition.release_folder(release.ASSIGNMENTS_DIR, lang) / assignment / f"{assignment}.ipynb")
-
-
-def python(source):
-    """A code cell's Python: IPython's magics and shell escapes blanked."""
-    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
 
 
 def has_docstring(node):
@@ -52,17 +48,12 @@ def prose(source):
                    and c != release.STUB[0]]   # nbgrader's stub, the same in every edition (as its README says)
 
 
-def translatable(cell):
-    """A code cell nbgrader never checks: an answer cell, or a code cell that is no nbgrader cell."""
-    return cell.cell_type == "code" and (notebook.is_answer(cell) or not notebook.nbgrader_meta(cell))
-
-
 def shared(cell):
     """What must be the same in every edition: the cell's kind, nbgrader metadata (but the
     checksum nbgrader computes of an answer cell and never checks) and source, of which a
     translatable cell keeps its code (its docstrings and comments are in the edition's language)."""
     meta = dict(notebook.nbgrader_meta(cell))
-    if translatable(cell):
+    if edition.translatable(cell):
         meta.pop("checksum", None)
         return cell.cell_type, code(cell.source), meta
     return cell.cell_type, cell.source, meta
@@ -104,7 +95,7 @@ def test_both_releases_share_every_cell_but_the_text(assignment):
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_the_code_cells_docstrings_and_comments_are_in_the_editions_language(assignment):
     for lang, nb in (("en", released(assignment, "en")), ("ko", released(assignment, "ko"))):
-        for cell in filter(translatable, nb.cells):
+        for cell in filter(edition.translatable, nb.cells):
             for text in prose(cell.source):
                 korean = bool(HANGUL.search(text))
                 assert korean == (lang == "ko"), (
